@@ -1,0 +1,181 @@
+"""``python -m helpers``: argument parsing and exit codes only; the work lives in the modules.
+
+Commands: ``sync``, ``check``, ``stats``, ``calibrate``, ``settings``, ``lite stop|status``.
+Every command reads the settings from the environment. A problem the user can fix exits with
+status 2 and one line on stderr; nothing prints a traceback (set HELPERS_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from .errors import HelpersError, InputError
+from .settings import Settings, load_settings, scrub
+
+
+def _primary_keys(values: Sequence[str]) -> dict[str, tuple[str, ...]] | None:
+    if not values:
+        return None
+    from .sync import DEFAULT_PRIMARY_KEYS
+
+    keys = dict(DEFAULT_PRIMARY_KEYS)
+    for item in values:
+        stream, sep, fields = item.partition("=")
+        if not sep or not stream or not fields:
+            raise InputError(f"--primary-key {item!r}: use STREAM=FIELD[,FIELD].")
+        keys[stream] = tuple(f for f in fields.split(",") if f)
+    return keys
+
+
+def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from .sync import run_sync
+
+    summary = run_sync(
+        args.source,
+        settings,
+        mode=args.mode,
+        batch_size=args.batch_size,
+        primary_keys=_primary_keys(args.primary_key),
+        show_progress=not args.no_progress,
+    )
+    print(json.dumps(summary.as_dict(), indent=2) if args.json else summary)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from .search import check
+
+    decision = check(args.text, args.org, settings)
+    if args.json:
+        print(json.dumps(decision.as_json(), indent=2, ensure_ascii=False))
+        return 0
+    if decision.duplicate:
+        d = decision.duplicate
+        print(
+            f"This case seems very similar to {d.subject} (id #{d.id}). Make sure it has not "
+            f"been submitted before. (distance {d.distance:.3f} < {decision.thresholds.ticket})"
+        )
+    else:
+        print("No similar open ticket: the request would be submitted.")
+        for a in decision.articles:
+            print(f"* [{a.title}]({a.html_url})  distance {a.distance:.3f}")
+    if decision.query_truncated:
+        print("(The text was long: only its beginning was used for the search.)")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from .stats import entity_counts
+
+    counts = entity_counts(settings)
+    if args.json:
+        print(json.dumps(counts, indent=2))
+    else:
+        for stream, n in counts.items():
+            print(f"{stream:10s} {n}")
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
+    from .calibration import calibrate_cli
+
+    return calibrate_cli(args, settings)
+
+
+def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
+    for key, value in settings.describe().items():
+        print(f"{key:16s} {value}")
+    return 0
+
+
+def cmd_lite(args: argparse.Namespace, settings: Settings) -> int:
+    from .milvus import _running_lite_server, forget_clients, stop_lite_server
+
+    if not settings.is_lite:
+        raise InputError("MILVUS_URL is a server URL; `lite` manages only the local Lite server.")
+    if args.action == "status":
+        running = _running_lite_server(settings.milvus_url)
+        print(f"running on 127.0.0.1:{running['port']}" if running else "not running")
+        return 0
+    forget_clients()
+    print("stopped" if stop_lite_server(settings.milvus_url) else "was not running")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("sync", help="sync Airbyte messages (a folder of *.jsonl) into Milvus")
+    p.add_argument("--source", required=True, help="folder (or file) of Airbyte JSONL messages")
+    p.add_argument("--mode", choices=["append_dedup", "overwrite"], default="append_dedup")
+    p.add_argument("--batch-size", type=int, default=128, help="chunks per write (default 128)")
+    p.add_argument(
+        "--primary-key",
+        action="append",
+        default=[],
+        metavar="STREAM=FIELD",
+        help="primary key of an extra stream (tickets and articles use id)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("check", help="the support form's decision for one request")
+    p.add_argument("text", help="the problem description")
+    p.add_argument("--org", required=True, help="the customer's organisation id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("stats", help="entities per stream")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("calibrate", help="pick thresholds from a labels file")
+    p.add_argument("--labels", required=True, help="labelled queries (JSONL)")
+    p.add_argument(
+        "--target-precision",
+        type=float,
+        default=None,
+        help="pick the lowest-recall-loss threshold reaching this precision",
+    )
+    p.add_argument("--save", action="store_true", help="write the thresholds file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_calibrate)
+
+    p = sub.add_parser("settings", help="show the settings in use (secrets hidden)")
+    p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("lite", help="the shared Milvus Lite server for MILVUS_URL")
+    p.add_argument("action", choices=["stop", "status"])
+    p.set_defaults(func=cmd_lite)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    secrets = [s for s in (os.environ.get("MILVUS_TOKEN"), os.environ.get("OPENAI_API_KEY")) if s]
+    try:
+        settings = load_settings()
+        return args.func(args, settings)
+    except HelpersError as exc:
+        print(f"error: {scrub(str(exc), secrets)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted; run the same command again to finish.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        if os.environ.get("HELPERS_DEBUG"):
+            raise
+        text = scrub(str(exc), secrets).splitlines()[0][:300] if str(exc) else ""
+        print(
+            f"error: unexpected {type(exc).__name__}: {text} (HELPERS_DEBUG=1 shows more)",
+            file=sys.stderr,
+        )
+        return 1

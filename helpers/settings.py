@@ -1,0 +1,167 @@
+"""Settings from the environment, validated once, with secrets redacted in every repr.
+
+Every flow (sync, search, calibration, the form, the CLI) calls :func:`load_settings` once and
+passes the result down; nothing deeper reads environment variables.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from .errors import SettingsError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LOCAL_DIR = REPO_ROOT / ".local"
+DEFAULT_MILVUS_URL = str(LOCAL_DIR / "zendesk.db")
+DEFAULT_COLLECTION = "zendesk"
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_TEXT_FIELDS = ("body", "title", "description", "subject")
+DEFAULT_THRESHOLDS_FILE = Path(__file__).resolve().parent / "thresholds.json"
+DEFAULT_CACHE = LOCAL_DIR / "embeddings.sqlite"
+
+_SERVER_SCHEMES = ("http://", "https://", "tcp://", "grpc://", "unix:")
+_COLLECTION_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
+_FIELD_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def is_openai_model(name: str) -> bool:
+    """OpenAI embedding models are named ``text-embedding-...``."""
+    return name.startswith("text-embedding-")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the flows need; build it with :func:`load_settings`."""
+
+    milvus_url: str = DEFAULT_MILVUS_URL
+    milvus_token: str | None = field(default=None, repr=False)
+    collection: str = DEFAULT_COLLECTION
+    embedding_model: str = DEFAULT_MODEL
+    openai_api_key: str | None = field(default=None, repr=False)
+    openai_base_url: str | None = None
+    cache_path: Path | None = DEFAULT_CACHE
+    chunk_size: int | None = None
+    chunk_overlap: int = 0
+    text_fields: tuple[str, ...] = DEFAULT_TEXT_FIELDS
+    thresholds_path: Path = DEFAULT_THRESHOLDS_FILE
+
+    @property
+    def is_lite(self) -> bool:
+        """True when MILVUS_URL names a local Milvus Lite database (a ``.db`` path)."""
+        return not self.milvus_url.startswith(_SERVER_SCHEMES)
+
+    @property
+    def uses_openai(self) -> bool:
+        return is_openai_model(self.embedding_model)
+
+    def secrets(self) -> list[str]:
+        """The secret values in use (for scrubbing text before it is shown)."""
+        return [s for s in (self.milvus_token, self.openai_api_key) if s]
+
+    def describe(self) -> dict[str, str]:
+        """A display-safe view: secrets shown only as set/unset."""
+        out: dict[str, str] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("milvus_token", "openai_api_key"):
+                out[f.name] = "(set, hidden)" if value else "(not set)"
+            elif f.name in ("milvus_url", "cache_path", "thresholds_path"):
+                out[f.name] = display_path(value)
+            elif isinstance(value, tuple):
+                out[f.name] = ", ".join(value)
+            else:
+                out[f.name] = "(model default)" if value is None else str(value)
+        return out
+
+
+def display_path(value: object) -> str:
+    """Show paths inside the repository relative to it, so outputs hold no machine paths."""
+    if value is None:
+        return "(off)"
+    text = str(value)
+    try:
+        return str(Path(text).resolve().relative_to(REPO_ROOT))
+    except (ValueError, OSError):
+        return text
+
+
+def scrub(text: str, secrets: list[str]) -> str:
+    """Replace every secret value in ``text`` with ``***``."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def _int(env: Mapping[str, str], name: str, default: int | None, low: int, high: int) -> int | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not an integer; use a number from {low} to {high}.") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={value} is out of range; use a number from {low} to {high}.")
+    return value
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read and validate settings from ``env`` (default: ``os.environ``)."""
+    env = os.environ if env is None else env
+    url = env.get("MILVUS_URL", "").strip() or DEFAULT_MILVUS_URL
+    if not url.startswith(_SERVER_SCHEMES):
+        if not url.endswith(".db"):
+            raise SettingsError(
+                f"MILVUS_URL={url!r} is neither a server URL (http://host:19530, https://...) "
+                "nor a Milvus Lite database path ending in .db."
+            )
+        url = str(Path(url).expanduser().resolve())
+    collection = env.get("MILVUS_COLLECTION", "").strip() or DEFAULT_COLLECTION
+    if not _COLLECTION_RE.match(collection):
+        raise SettingsError(
+            f"MILVUS_COLLECTION={collection!r} is not a valid name: use letters, digits and "
+            "underscores, not starting with a digit."
+        )
+    model = env.get("EMBEDDING_MODEL", "").strip() or DEFAULT_MODEL
+    api_key = env.get("OPENAI_API_KEY", "").strip() or None
+    if is_openai_model(model) and not api_key:
+        raise SettingsError(
+            f"EMBEDDING_MODEL={model} is an OpenAI model and needs OPENAI_API_KEY; set it, or "
+            f"unset EMBEDDING_MODEL to use the offline default ({DEFAULT_MODEL})."
+        )
+    cache_raw = env.get("EMBEDDING_CACHE", "").strip()
+    if cache_raw.lower() in ("off", "none", "0", "false"):
+        cache_path: Path | None = None
+    else:
+        cache_path = Path(cache_raw).expanduser().resolve() if cache_raw else DEFAULT_CACHE
+    text_fields = (
+        tuple(f.strip() for f in env.get("TEXT_FIELDS", "").split(",") if f.strip()) or DEFAULT_TEXT_FIELDS
+    )
+    bad = [f for f in text_fields if not _FIELD_RE.match(f)]
+    if bad:
+        raise SettingsError(f"TEXT_FIELDS has invalid field names {bad}; use comma-separated names.")
+    thresholds_raw = env.get("THRESHOLDS_FILE", "").strip()
+    chunk_size = _int(env, "CHUNK_SIZE", None, 1, 8191)
+    overlap = _int(env, "CHUNK_OVERLAP", 0, 0, 8190) or 0
+    if chunk_size is not None and overlap >= chunk_size:
+        raise SettingsError(f"CHUNK_OVERLAP={overlap} must be smaller than CHUNK_SIZE={chunk_size}.")
+    return Settings(
+        milvus_url=url,
+        milvus_token=env.get("MILVUS_TOKEN", "").strip() or None,
+        collection=collection,
+        embedding_model=model,
+        openai_api_key=api_key,
+        openai_base_url=env.get("OPENAI_BASE_URL", "").strip() or None,
+        cache_path=cache_path,
+        chunk_size=chunk_size,
+        chunk_overlap=overlap,
+        text_fields=text_fields,
+        thresholds_path=(
+            Path(thresholds_raw).expanduser().resolve() if thresholds_raw else DEFAULT_THRESHOLDS_FILE
+        ),
+    )

@@ -1,0 +1,295 @@
+"""The destination's write loop: Airbyte messages -> chunks -> embeddings -> Milvus entities.
+
+Faithful to Airbyte's Milvus destination (see docs/architecture.md):
+- one entity per chunk, all record fields as metadata, the record's ``id`` stored as ``_id``
+  (it would clash with the collection's primary key ``id``), plus ``_ab_stream`` and, in
+  append-dedup mode, ``_ab_record_id`` = ``"{stream}_{primary key}"``;
+- records are batched on record boundaries (a batch closes once it holds >= ``batch_size``
+  chunks, and at every STATE message); before a batch is inserted every entity whose
+  ``_ab_record_id`` is in the batch is deleted, so a changed record replaces all its old chunks;
+- records carrying ``_ab_cdc_deleted_at`` are deleted, not indexed; overwrite mode clears each
+  stream before its first record; the collection is flushed at the end.
+
+Embedding happens before anything is deleted, so a failing model or service leaves the
+collection as it was; a sync that dies anywhere and is run again ends with exactly the right
+entities (the deletes make every batch idempotent).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .airbyte import Message, Record, State, read_messages, source_files
+from .chunking import chunk_record
+from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
+from .errors import InputError, SourceError
+from .milvus import (
+    PRIMARY_KEY,
+    TEXT_FIELD,
+    VECTOR_FIELD,
+    ensure_collection,
+    in_filter,
+    milvus_errors,
+    stream_filter,
+)
+from .settings import Settings, load_settings
+
+MODES = ("append_dedup", "overwrite")
+DEFAULT_PRIMARY_KEYS: dict[str, tuple[str, ...]] = {"tickets": ("id",), "articles": ("id",)}
+BATCH_SIZE = 128  # chunks, as Airbyte's destination batches them
+RECORD_ID_FIELD = "_ab_record_id"
+STREAM_FIELD = "_ab_stream"
+
+_NUMBER = (int,)
+_TEXT = (str,)
+# Types the search and form rely on; a record with another type is reported with file:line.
+FIELD_TYPES: dict[str, dict[str, tuple[type, ...]]] = {
+    "tickets": {
+        "organization_id": _NUMBER,
+        "status": _TEXT,
+        "subject": _TEXT,
+        "description": _TEXT,
+    },
+    "articles": {"title": _TEXT, "html_url": _TEXT, "body": _TEXT},
+}
+
+
+@dataclass
+class SyncSummary:
+    """What a sync did."""
+
+    mode: str
+    chunk_size: int
+    records_read: int = 0
+    records_indexed: int = 0
+    records_deleted: int = 0
+    chunks_written: int = 0
+    entities_deleted: int = 0
+    texts_embedded: int = 0
+    texts_from_cache: int = 0
+    chunks_truncated_by_model: int = 0
+    batches: int = 0
+    states: int = 0
+    per_stream: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        streams = ", ".join(f"{k}: {v}" for k, v in sorted(self.per_stream.items())) or "none"
+        return (
+            f"Sync ({self.mode}, chunks of <= {self.chunk_size} tokens): "
+            f"{self.records_read} records read ({streams}); "
+            f"{self.records_indexed} indexed as {self.chunks_written} chunks, "
+            f"{self.records_deleted} deleted; {self.entities_deleted} old entities removed; "
+            f"{self.texts_embedded} texts embedded, {self.texts_from_cache} from cache; "
+            f"{self.chunks_truncated_by_model} chunks longer than the model reads."
+        )
+
+
+def record_id(record: Record, keys: Sequence[str]) -> str:
+    """Airbyte's ``_ab_record_id``: ``"{stream}_{pk values joined by _}"``."""
+    values = []
+    for key in keys:
+        value = record.data.get(key)
+        if value is None or isinstance(value, dict | list | bool):
+            raise SourceError(
+                f"{record.where}: {record.stream} record has no usable primary key {key!r} (got {value!r})."
+            )
+        values.append(str(value))
+    return f"{record.stream_id}_{'_'.join(values)}"
+
+
+def _check_types(record: Record) -> None:
+    for name, types in FIELD_TYPES.get(record.stream, {}).items():
+        value = record.data.get(name)
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            expected = " or ".join(t.__name__ for t in types)
+            raise SourceError(
+                f"{record.where}: field {name!r} of {record.stream} record should be {expected} "
+                f"or null, got {type(value).__name__} {str(value)[:40]!r}."
+            )
+
+
+def entity_metadata(record: Record, rec_id: str | None) -> dict[str, Any]:
+    """The record's fields as Airbyte writes them: ``id`` -> ``_id``, plus stream and record id."""
+    meta = {(f"_{k}" if k == PRIMARY_KEY else k): v for k, v in record.data.items()}
+    meta[STREAM_FIELD] = record.stream_id
+    if rec_id is not None:
+        meta[RECORD_ID_FIELD] = rec_id
+    return meta
+
+
+@dataclass
+class _Batch:
+    records: list[tuple[Record, str | None, list[str]]] = field(default_factory=list)
+    ids_to_delete: list[str] = field(default_factory=list)
+    chunks: int = 0
+
+
+class MilvusWriter:
+    """Deletes and inserts entities for batches of records (the destination's indexer)."""
+
+    def __init__(self, settings: Settings, embedder: CachedEmbedder) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.name = settings.collection
+        self.client = ensure_collection(settings, embedder.spec.dimension, embedder.spec.name)
+
+    def _primary_keys(self, expr: str) -> list[int]:
+        pks: list[int] = []
+        while True:  # page by excluding what we found: works on Lite and on a server
+            rows = self.client.query(
+                self.name,
+                filter=expr,
+                output_fields=[PRIMARY_KEY],
+                limit=16384,
+                consistency_level="Strong",
+            )
+            new = [r[PRIMARY_KEY] for r in rows if r[PRIMARY_KEY] not in set(pks)]
+            pks.extend(new)
+            if len(rows) < 16384 or not new:
+                return pks
+            expr = f"({expr}) and {PRIMARY_KEY} not in {pks}"
+
+    def delete_where(self, expr: str) -> int:
+        with milvus_errors(self.settings, "delete old entities"):
+            pks = self._primary_keys(expr)
+            for start in range(0, len(pks), 1000):
+                self.client.delete(self.name, ids=pks[start : start + 1000])
+        return len(pks)
+
+    def delete_records(self, ids: Sequence[str]) -> int:
+        deleted = 0
+        for start in range(0, len(ids), 200):
+            deleted += self.delete_where(in_filter(RECORD_ID_FIELD, ids[start : start + 200]))
+        return deleted
+
+    def insert(self, entities: list[dict[str, Any]]) -> None:
+        if entities:
+            with milvus_errors(self.settings, "insert entities"):
+                self.client.insert(self.name, entities)
+
+    def flush(self) -> None:
+        with milvus_errors(self.settings, "flush the collection"):
+            self.client.flush(self.name)
+
+
+def sync_messages(
+    messages: Iterable[Message],
+    settings: Settings | None = None,
+    mode: str = "append_dedup",
+    batch_size: int = BATCH_SIZE,
+    primary_keys: Mapping[str, Sequence[str]] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> SyncSummary:
+    """Write ``messages`` into the collection; return what was done.
+
+    ``progress`` is called with 1 per message handled (a tqdm ``update``).
+    """
+    if mode not in MODES:
+        raise InputError(f"Unknown sync mode {mode!r}; use one of {', '.join(MODES)}.")
+    settings = settings or load_settings()
+    keys = dict(DEFAULT_PRIMARY_KEYS if primary_keys is None else primary_keys)
+    embedder = get_embedder(settings)
+    chunk_size = chunk_size_for(settings)
+    summary = SyncSummary(mode=mode, chunk_size=chunk_size)
+    writer = MilvusWriter(settings, embedder)
+    counter = getattr(embedder.inner, "count_model_tokens", None)
+    max_tokens = embedder.spec.max_input_tokens
+    cleared: set[str] = set()
+    batch = _Batch()
+    start_stats = (embedder.stats.embedded, embedder.stats.cached)
+
+    def write_batch() -> None:
+        nonlocal batch
+        if not batch.records and not batch.ids_to_delete:
+            return
+        texts = [c for _, _, chunks in batch.records for c in chunks]
+        vectors = embedder.embed(texts)  # first: a failure here changes nothing in Milvus
+        if counter is not None and texts:
+            summary.chunks_truncated_by_model += sum(n > max_tokens for n in counter(texts))
+        entities, i = [], 0
+        for record, rec_id, chunks in batch.records:
+            meta = entity_metadata(record, rec_id)
+            for chunk in chunks:
+                entities.append({**meta, VECTOR_FIELD: vectors[i].tolist(), TEXT_FIELD: chunk})
+                i += 1
+        if batch.ids_to_delete:
+            summary.entities_deleted += writer.delete_records(batch.ids_to_delete)
+        writer.insert(entities)
+        summary.chunks_written += len(entities)
+        summary.records_indexed += len(batch.records)
+        summary.batches += 1
+        batch = _Batch()
+
+    try:
+        for message in messages:
+            if progress:
+                progress(1)
+            if isinstance(message, State):
+                write_batch()
+                summary.states += 1
+                continue
+            record = message
+            if record.stream not in keys:
+                raise SourceError(
+                    f"{record.where}: unknown stream {record.stream!r}; this sync knows "
+                    f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
+                    f"{record.stream}=FIELD)."
+                )
+            summary.records_read += 1
+            summary.per_stream[record.stream_id] = summary.per_stream.get(record.stream_id, 0) + 1
+            if mode == "overwrite" and record.stream_id not in cleared:
+                write_batch()
+                summary.entities_deleted += writer.delete_where(stream_filter(record.stream_id))
+                cleared.add(record.stream_id)
+            rec_id = record_id(record, keys[record.stream])
+            if record.is_deleted:
+                batch.ids_to_delete.append(rec_id)
+                summary.records_deleted += 1
+                continue
+            _check_types(record)
+            chunks = chunk_record(
+                record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where
+            )
+            batch.records.append((record, rec_id if mode == "append_dedup" else None, chunks))
+            if mode == "append_dedup":
+                batch.ids_to_delete.append(rec_id)
+            batch.chunks += len(chunks)
+            if batch.chunks >= batch_size:
+                write_batch()
+        write_batch()
+    finally:
+        summary.texts_embedded = embedder.stats.embedded - start_stats[0]
+        summary.texts_from_cache = embedder.stats.cached - start_stats[1]
+        with contextlib.suppress(Exception):
+            writer.flush()
+    return summary
+
+
+def count_lines(source: str | Path) -> int:
+    total = 0
+    for path in source_files(source):
+        with path.open("rb") as fh:
+            total += sum(1 for _ in fh)
+    return total
+
+
+def run_sync(
+    source: str | Path,
+    settings: Settings | None = None,
+    mode: str = "append_dedup",
+    batch_size: int = BATCH_SIZE,
+    primary_keys: Mapping[str, Sequence[str]] | None = None,
+    show_progress: bool = True,
+) -> SyncSummary:
+    """Sync a folder (or file) of Airbyte messages into Milvus, with a tqdm progress bar."""
+    from tqdm.auto import tqdm
+
+    with tqdm(total=count_lines(source), unit="msg", desc="sync", disable=not show_progress) as bar:
+        return sync_messages(read_messages(source), settings, mode, batch_size, primary_keys, bar.update)
