@@ -1,0 +1,209 @@
+"""Small read-only views used by the notebooks: tables of records, chunks and entities.
+
+Everything returns plain data or pandas DataFrames, sorted, so notebook outputs are
+deterministic; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .airbyte import Record, State, read_messages
+from .chunking import AIRBYTE_CHUNK_SIZE, count_tokens, record_text, split_text
+from .embeddings import CachedEmbedder, chunk_size_for, model_spec
+from .milvus import escape_string, milvus_errors, open_collection, stream_filter
+from .settings import Settings
+from .sync import RECORD_ID_FIELD
+
+TICKET_COLUMNS = ["_id", "subject", "status", "organization_id", "_ab_record_id", "text"]
+
+
+def message_counts(source: str | Path) -> pd.DataFrame:
+    """Records per stream and STATE messages in a source folder."""
+    counts: Counter[str] = Counter()
+    for message in read_messages(source):
+        counts["STATE" if isinstance(message, State) else f"RECORD {message.stream}"] += 1
+    return pd.DataFrame(sorted(counts.items()), columns=["message", "count"]).set_index("message")
+
+
+def records(source: str | Path, stream: str) -> list[Record]:
+    """The records of one stream in a source, in file order."""
+    return [m for m in read_messages(source) if isinstance(m, Record) and m.stream == stream]
+
+
+def chunk_size_table(
+    recs: Iterable[Record], settings: Settings, embedder: CachedEmbedder | None = None, top: int = 5
+) -> pd.DataFrame:
+    """For the longest records: chunks at Airbyte's 1000 tokens vs at the model's chunk size.
+
+    With a local model it also shows the most word pieces any chunk has at each size: above the
+    model's limit the model silently ignores the rest of the chunk.
+    """
+    size = chunk_size_for(settings)
+    spec = model_spec(settings)
+    counter = getattr(getattr(embedder, "inner", None), "count_model_tokens", None)
+    rows = []
+    texts = [(r, record_text(r.data, settings.text_fields)) for r in recs]
+    texts.sort(key=lambda rt: (-len(rt[1]), str(rt[0].data.get("id"))))
+    for record, text in texts[:top]:
+        row: dict[str, Any] = {
+            "id": record.data.get("id"),
+            "title": str(record.data.get("title") or record.data.get("subject"))[:48],
+            "gpt2 tokens": count_tokens(text),
+            f"chunks @ {AIRBYTE_CHUNK_SIZE}": len(split_text(text, AIRBYTE_CHUNK_SIZE)),
+            f"chunks @ {size}": len(split_text(text, size)),
+        }
+        if counter is not None:
+            for n in (AIRBYTE_CHUNK_SIZE, size):
+                row[f"max word pieces @ {n}"] = max(counter(split_text(text, n)))
+            row["model reads"] = spec.max_input_tokens
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def truncation_share(texts: list[str], embedder: CachedEmbedder, chunk_size: int) -> float:
+    """Share of word pieces the model never sees when ``texts`` are cut at ``chunk_size`` tokens."""
+    counter = embedder.inner.count_model_tokens  # type: ignore[attr-defined]
+    limit = embedder.spec.max_input_tokens
+    lengths = [n for t in texts for n in counter(split_text(t, chunk_size))]
+    total = sum(lengths)
+    return sum(max(0, n - limit) for n in lengths) / total if total else 0.0
+
+
+def query_entities(settings: Settings, expr: str, fields: list[str], limit: int = 16384) -> pd.DataFrame:
+    """Entities matching ``expr`` (a filter built by the helpers), sorted by record and text."""
+    spec = model_spec(settings)
+    client = open_collection(settings, spec.dimension, spec.name)
+    with milvus_errors(settings, "query entities"):
+        rows = client.query(
+            settings.collection,
+            filter=expr,
+            output_fields=fields,
+            limit=limit,
+            consistency_level="Strong",
+        )
+    frame = pd.DataFrame(rows, columns=[*fields, "id"] if "id" not in fields else fields)
+    keys = [c for c in ("_ab_record_id", "_id", "text") if c in frame.columns]
+    frame = frame.drop(columns=[c for c in ("id",) if c not in fields and c in frame.columns])
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame
+
+
+def entity_set(settings: Settings, stream: str | None = None) -> set[tuple[str, str]]:
+    """All (record id, chunk text) pairs: two collections with equal sets hold the same data."""
+    expr = stream_filter(stream) if stream else f'{RECORD_ID_FIELD} != ""'
+    frame = query_entities(settings, expr, [RECORD_ID_FIELD, "text"])
+    return set(zip(frame[RECORD_ID_FIELD], frame["text"], strict=True))
+
+
+def record_chunks(settings: Settings, record_id: str) -> pd.DataFrame:
+    """The chunks (entities) of one record, e.g. ``"articles_360012345678"``."""
+    frame = query_entities(
+        settings, f"{RECORD_ID_FIELD} == {escape_string(record_id)}", [RECORD_ID_FIELD, "text"]
+    )
+    frame["tokens"] = [count_tokens(t) for t in frame["text"]]
+    return frame
+
+
+def shorten(text: str, width: int = 90) -> str:
+    """One line of at most ``width`` characters, for tables."""
+    flat = re.sub(r"\s+", " ", str(text)).strip()
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def keyword_overlap(query: str, text: str) -> list[str]:
+    """Words (4+ letters) the query shares with a text: what a keyword search could match on."""
+    words = lambda s: set(re.findall(r"[a-zA-Z]{4,}", s.lower()))  # noqa: E731
+    return sorted(words(query) & words(text))
+
+
+def cosine_check(query_vector: np.ndarray, stored_vector: np.ndarray) -> dict[str, float]:
+    """Squared L2 vs 2 - 2 cos for two unit vectors: Milvus's L2 distance is squared."""
+    q = np.asarray(query_vector, dtype=np.float64)
+    s = np.asarray(stored_vector, dtype=np.float64)
+    cos = float(q @ s / (np.linalg.norm(q) * np.linalg.norm(s)))
+    return {
+        "squared L2": round(float(np.sum((q - s) ** 2)), 4),
+        "2 - 2 cos": round(2 - 2 * cos, 4),
+        "cosine": round(cos, 4),
+    }
+
+
+def fields_table(info) -> pd.DataFrame:
+    """The collection's declared fields (a :class:`helpers.milvus.CollectionInfo`) as a table."""
+    from pymilvus import DataType
+
+    rows = []
+    for f in info.fields:
+        kind = f["type"]
+        name = kind.name if isinstance(kind, DataType) else DataType(int(kind)).name
+        params = f.get("params") or {}
+        rows.append(
+            {
+                "field": f["name"],
+                "type": name,
+                "primary": bool(f.get("is_primary")),
+                "auto_id": bool(f.get("auto_id")),
+                "params": ", ".join(f"{k}={v}" for k, v in sorted(params.items())),
+            }
+        )
+    return pd.DataFrame(rows).set_index("field")
+
+
+def latest_records(sources: Iterable[str | Path], stream: str | None = None) -> dict[str, Record]:
+    """The last version of every record over ``sources`` in order (deletions included)."""
+    from .sync import DEFAULT_PRIMARY_KEYS, record_id
+
+    latest: dict[str, Record] = {}
+    for source in sources:
+        for message in read_messages(source):
+            if isinstance(message, Record) and (stream is None or message.stream == stream):
+                latest[record_id(message, DEFAULT_PRIMARY_KEYS[message.stream])] = message
+    return latest
+
+
+def incremental_changes(first: str | Path, second: str | Path) -> pd.DataFrame:
+    """What a second sync does to the records of a first: edited, added or deleted, per record."""
+    before = latest_records([first])
+    rows = []
+    for rec_id, record in sorted(latest_records([second]).items()):
+        if record.is_deleted:
+            change = "deleted"
+        elif rec_id in before:
+            old = before[rec_id].data
+            changed = sorted(
+                k
+                for k in ("subject", "description", "status", "title", "body")
+                if old.get(k) != record.data.get(k)
+            )
+            change = "edited: " + ", ".join(changed) if changed else "edited: other fields"
+        else:
+            change = "added"
+        rows.append(
+            {
+                "record": rec_id,
+                "change": change,
+                "status": record.data.get("status"),
+                "subject": shorten(record.data.get("subject") or record.data.get("title") or "", 50),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def expected_entity_set(sources: Iterable[str | Path], settings: Settings) -> set[tuple[str, str]]:
+    """The (record id, chunk text) pairs a correct append-dedup sync of ``sources`` leaves."""
+    from .chunking import chunk_record
+
+    size = chunk_size_for(settings)
+    out: set[tuple[str, str]] = set()
+    for rec_id, record in latest_records(sources).items():
+        if not record.is_deleted:
+            chunks = chunk_record(record.data, settings.text_fields, size, settings.chunk_overlap)
+            out.update((rec_id, c) for c in chunks)
+    return out

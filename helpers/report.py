@@ -1,0 +1,32 @@
+"""Key results after ``make tutorial``: what is in Milvus, the thresholds, one decision."""
+
+from __future__ import annotations
+
+import sys
+
+from .errors import HelpersError
+from .settings import display_path, load_settings
+
+
+def main() -> int:
+    from .embeddings import model_spec
+    from .stats import entity_counts
+    from .thresholds import load_thresholds
+
+    try:
+        settings = load_settings()
+        spec = model_spec(settings)
+        counts = entity_counts(settings)
+        print(f"Milvus: {display_path(settings.milvus_url)}, collection {settings.collection!r}")
+        print("Entities: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        th = load_thresholds(settings.thresholds_path, spec.name)
+        print(f"Thresholds for {spec.name}: ticket {th.ticket}, article {th.article} ({th.source})")
+    except HelpersError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("Try the form: make app   or: python -m helpers check \"I can't log in\" --org 360033549136")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

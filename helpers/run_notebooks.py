@@ -1,0 +1,57 @@
+"""Execute the notebook series headless, in order, with nbclient.
+
+``python -m helpers.run_notebooks --in-place notebooks/0*.ipynb`` regenerates the committed
+outputs; ``--out DIR`` writes executed copies elsewhere (what ``make tutorial`` does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+CELL_TIMEOUT = 1800
+
+
+def execute(path: Path, out: Path) -> float:
+    """Run ``path`` top to bottom in its own folder; write the result to ``out``; seconds taken."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    )
+    client.execute()
+    nb.metadata.pop("widgets", None)  # widget state holds random model ids; nothing needs it
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+", type=Path)
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--in-place", action="store_true", help="overwrite the notebooks")
+    where.add_argument("--out", type=Path, help="folder for the executed copies")
+    args = parser.parse_args(argv)
+    for path in args.notebooks:
+        out = path if args.in_place else args.out / path.name
+        print(f"running {path.name} ...", flush=True)
+        try:
+            seconds = execute(path, out)
+        except Exception as exc:  # nbclient's CellExecutionError carries the cell and error
+            print(f"{path.name} failed:\n{exc}", file=sys.stderr)
+            return 1
+        print(f"  done in {seconds:.1f} s -> {out}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
