@@ -68,7 +68,7 @@ PROBLEMS = [
         title="SSO users not created automatically on first login",
         type="question", priority="normal",
         articles=["sso-jit"],
-        plan="BW:nn KH:nn NS:ps MV:c OF:n TC:o",
+        plan="BW:nn KH:nn NS:sc MV:c OF:n TC:o",
         subjects=[
             "New employees can't log in via SSO",
             "SSO: 'No AcmeFlow account for this email'",
@@ -404,7 +404,7 @@ PROBLEMS = [
         openers=[
             "My account is locked after I typed the wrong password a few times.",
             "It says \"Your account has been locked due to too many failed sign-in attempts\".",
-            "One of our tellers locked herself out by mistyping her password.",
+            "One of our staff locked herself out by mistyping her password.",
             "I got locked out, the message says to try again later but it's been 2 hours.",
         ],
         details=[

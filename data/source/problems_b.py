@@ -272,7 +272,7 @@ PROBLEMS = [
         ],
         openers=[
             "Since the latest update the Android app closes right after the splash screen.",
-            "Our drivers can't open the AcmeFlow app on their Android phones anymore.",
+            "Our field staff can't open the AcmeFlow app on their Android phones anymore.",
             "The mobile app crashes as soon as I open it. Samsung Galaxy, Android 14.",
             "App just shows the logo and then closes. Reinstalled, same thing.",
         ],
