@@ -105,8 +105,10 @@ def entity_set(settings: Settings, stream: str | None = None) -> set[tuple[str, 
 def record_chunks(settings: Settings, record_id: str) -> pd.DataFrame:
     """The chunks (entities) of one record, e.g. ``"articles_360012345678"``."""
     frame = query_entities(
-        settings, f"{RECORD_ID_FIELD} == {escape_string(record_id)}", [RECORD_ID_FIELD, "text"]
+        settings, f"{RECORD_ID_FIELD} == {escape_string(record_id)}", ["id", RECORD_ID_FIELD, "text"]
     )
+    # auto-ids grow in insertion order, so sorting by them gives the chunks in text order
+    frame = frame.sort_values("id").drop(columns="id").reset_index(drop=True)
     frame["tokens"] = [count_tokens(t) for t in frame["text"]]
     return frame
 
@@ -207,3 +209,85 @@ def expected_entity_set(sources: Iterable[str | Path], settings: Settings) -> se
             chunks = chunk_record(record.data, settings.text_fields, size, settings.chunk_overlap)
             out.update((rec_id, c) for c in chunks)
     return out
+
+
+def hits_table(
+    hits: Iterable[Any], expected: Iterable[int] = (), label: str = "labelled match"
+) -> pd.DataFrame:
+    """Search hits as a table: id, title/subject, squared L2 distance, the cosine it implies."""
+    wanted = set(expected)
+    rows = []
+    for hit in hits:
+        rows.append(
+            {
+                "id": hit.id,
+                "title": shorten(getattr(hit, "subject", None) or getattr(hit, "title", None) or "", 60),
+                "distance (L2²)": round(hit.distance, 4),
+                "cosine": round(1 - hit.distance / 2, 4),
+                label: hit.id in wanted,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def keyword_rank(query: str, entities: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    """Rank records by how many words (4+ letters) they share with ``query``: a keyword search.
+
+    ``entities`` needs ``_id``, ``subject`` and ``text`` columns (one row per chunk); a record
+    scores its best chunk. Ties are broken by id, so the ranking is deterministic.
+    """
+    rows: dict[Any, dict[str, Any]] = {}
+    for _, entity in entities.iterrows():
+        shared = keyword_overlap(query, str(entity["text"]))
+        best = rows.get(entity["_id"])
+        if best is None or len(shared) > best["shared words"]:
+            rows[entity["_id"]] = {
+                "id": entity["_id"],
+                "title": shorten(entity["subject"] or "", 60),
+                "shared words": len(shared),
+                "words": ", ".join(shared[:6]),
+            }
+    table = pd.DataFrame(list(rows.values()))
+    if table.empty:
+        return table
+    return table.sort_values(["shared words", "id"], ascending=[False, True]).head(top).reset_index(drop=True)
+
+
+def stored_vector(settings: Settings, record_id: str, text: str) -> np.ndarray:
+    """The vector stored for one chunk of one record."""
+    expr = f"{RECORD_ID_FIELD} == {escape_string(record_id)} and text == {escape_string(text)}"
+    frame = query_entities(settings, expr, [RECORD_ID_FIELD, "vector"])
+    return np.asarray(frame["vector"].iloc[0], dtype=np.float32)
+
+
+def first_rank(ids: Iterable[Any], wanted: Iterable[Any]) -> int | None:
+    """1-based rank of the first id in ``wanted``, or None."""
+    targets = set(wanted)
+    return next((i + 1 for i, x in enumerate(ids) if x in targets), None)
+
+
+def keyword_vs_vector(labels: Iterable[Any], searcher: Any, settings: Settings) -> pd.DataFrame:
+    """For labelled requests with a duplicate: its rank by vector distance and by shared words."""
+    from .milvus import open_tickets_filter
+
+    per_org: dict[int, pd.DataFrame] = {}
+    rows = []
+    for label in labels:
+        if not label.duplicate_of:
+            continue
+        if label.org_id not in per_org:
+            per_org[label.org_id] = query_entities(
+                settings, open_tickets_filter(label.org_id), ["_id", "subject", "text"]
+            )
+        entities = per_org[label.org_id]
+        vector, _ = searcher.embed_query(label.query)
+        by_vector = [h.id for h in searcher.tickets_near(vector, label.org_id, limit=max(1, len(entities)))]
+        by_words = list(keyword_rank(label.query, entities, top=len(entities))["id"])
+        rows.append(
+            {
+                "label": label.id,
+                "vector rank": first_rank(by_vector, label.duplicate_of),
+                "keyword rank": first_rank(by_words, label.duplicate_of),
+            }
+        )
+    return pd.DataFrame(rows)

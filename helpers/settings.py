@@ -16,12 +16,14 @@ from .errors import SettingsError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DIR = REPO_ROOT / ".local"
+DATA_DIR = REPO_ROOT / "data"
 DEFAULT_MILVUS_URL = str(LOCAL_DIR / "zendesk.db")
 DEFAULT_COLLECTION = "zendesk"
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_TEXT_FIELDS = ("body", "title", "description", "subject")
 DEFAULT_THRESHOLDS_FILE = Path(__file__).resolve().parent / "thresholds.json"
 DEFAULT_CACHE = LOCAL_DIR / "embeddings.sqlite"
+DEFAULT_LABELS_FILE = DATA_DIR / "labels" / "queries.jsonl"
 
 _SERVER_SCHEMES = ("http://", "https://", "tcp://", "grpc://", "unix:")
 _COLLECTION_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
@@ -43,11 +45,14 @@ class Settings:
     embedding_model: str = DEFAULT_MODEL
     openai_api_key: str | None = field(default=None, repr=False)
     openai_base_url: str | None = None
+    openai_max_retries: int = 5
+    openai_timeout: int = 30  # seconds per request
     cache_path: Path | None = DEFAULT_CACHE
     chunk_size: int | None = None
     chunk_overlap: int = 0
     text_fields: tuple[str, ...] = DEFAULT_TEXT_FIELDS
     thresholds_path: Path = DEFAULT_THRESHOLDS_FILE
+    labels_path: Path = DEFAULT_LABELS_FILE
 
     @property
     def is_lite(self) -> bool:
@@ -69,12 +74,13 @@ class Settings:
             value = getattr(self, f.name)
             if f.name in ("milvus_token", "openai_api_key"):
                 out[f.name] = "(set, hidden)" if value else "(not set)"
-            elif f.name in ("milvus_url", "cache_path", "thresholds_path"):
+            elif f.name in ("milvus_url", "cache_path", "thresholds_path", "labels_path"):
                 out[f.name] = display_path(value)
             elif isinstance(value, tuple):
                 out[f.name] = ", ".join(value)
             else:
-                out[f.name] = "(model default)" if value is None else str(value)
+                default = "(model default)" if f.name == "chunk_size" else "(not set)"
+                out[f.name] = default if value is None else str(value)
         return out
 
 
@@ -146,10 +152,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if bad:
         raise SettingsError(f"TEXT_FIELDS has invalid field names {bad}; use comma-separated names.")
     thresholds_raw = env.get("THRESHOLDS_FILE", "").strip()
+    labels_raw = env.get("LABELS_FILE", "").strip()
     chunk_size = _int(env, "CHUNK_SIZE", None, 1, 8191)
     overlap = _int(env, "CHUNK_OVERLAP", 0, 0, 8190) or 0
     if chunk_size is not None and overlap >= chunk_size:
         raise SettingsError(f"CHUNK_OVERLAP={overlap} must be smaller than CHUNK_SIZE={chunk_size}.")
+    openai_max_retries = _int(env, "OPENAI_MAX_RETRIES", 5, 0, 20) or 0
+    openai_timeout = _int(env, "OPENAI_TIMEOUT", 30, 1, 600) or 30
     return Settings(
         milvus_url=url,
         milvus_token=env.get("MILVUS_TOKEN", "").strip() or None,
@@ -157,6 +166,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         embedding_model=model,
         openai_api_key=api_key,
         openai_base_url=env.get("OPENAI_BASE_URL", "").strip() or None,
+        openai_max_retries=openai_max_retries,
+        openai_timeout=openai_timeout,
         cache_path=cache_path,
         chunk_size=chunk_size,
         chunk_overlap=overlap,
@@ -164,4 +175,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         thresholds_path=(
             Path(thresholds_raw).expanduser().resolve() if thresholds_raw else DEFAULT_THRESHOLDS_FILE
         ),
+        labels_path=Path(labels_raw).expanduser().resolve() if labels_raw else DEFAULT_LABELS_FILE,
     )
