@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # make test uses its own Milvus Lite database so it never touches the tutorial's
 TEST_DB := $(CURDIR)/.local/test/zendesk.db
+TEST_THRESHOLDS := $(CURDIR)/.local/test/thresholds.json
 
 .PHONY: help venv tutorial notebooks test test-fast test-notebooks test-browser lint lab app bench stop clean
 
@@ -14,7 +15,7 @@ help:
 	@echo "make tutorial   set up .venv, sync data/ into Milvus Lite, run notebooks 01-06 headless"
 	@echo "make test       set up .venv if missing, run every test (notebooks and browser included)"
 	@echo "make lab        open JupyterLab on notebooks/"
-	@echo "make app        serve the support form (notebook 06) with Voila on localhost"
+	@echo "make app        serve the support form with Voila on http://127.0.0.1:8866"
 	@echo "make notebooks  re-execute the committed notebooks in place (fresh database)"
 	@echo "make bench      run the benchmarks, write docs/benchmarks.md"
 	@echo "make stop       stop the background Milvus Lite server"
@@ -51,8 +52,9 @@ test-fast: venv
 
 test-notebooks: venv
 	-MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null
-	rm -rf $(dir $(TEST_DB))
-	MILVUS_URL=$(TEST_DB) $(VENV)/bin/pytest -q -p no:cacheprovider --nbval --nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS); \
+	rm -rf $(dir $(TEST_DB)) && mkdir -p $(dir $(TEST_DB))
+	cp helpers/thresholds.json $(TEST_THRESHOLDS)
+	MILVUS_URL=$(TEST_DB) THRESHOLDS_FILE=$(TEST_THRESHOLDS) $(VENV)/bin/pytest -q -p no:cacheprovider --nbval --nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS); \
 	  status=$$?; MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null; exit $$status
 
 test-browser: venv

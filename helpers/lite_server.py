@@ -63,4 +63,8 @@ def serve(db_path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(serve(sys.argv[1]))
+    code = serve(sys.argv[1])
+    sys.stdout.flush()
+    # The database is closed by now; gRPC worker threads still tied to client connections would
+    # keep the interpreter alive for many seconds, so leave at once.
+    os._exit(code)

@@ -1,0 +1,564 @@
+"""The support form: the tutorial's Streamlit app as an ipywidgets app, made fit to use.
+
+The tutorial's form embeds the customer's text, looks for a near open ticket of the same
+organisation (a duplicate warning) and otherwise says "Submitted!" and lists helpful articles.
+This form does the same with the calibrated thresholds of the current model, and goes further:
+
+- "Submitted!" really files the ticket: a Zendesk-shaped ``tickets`` record (status ``new``, the
+  chosen organisation, tag ``filed_by_form``) written through the same path as a sync
+  (:func:`helpers.sync.sync_messages`), so the same problem submitted again is caught. The
+  "File the ticket on submit" checkbox (or ``file_tickets=False``) switches that off.
+- It behaves like an app: the button is disabled while working; empty text gets a message, not
+  a search; text over :data:`MAX_TEXT_CHARS` is refused with a message; every error is one line
+  in the form, never a traceback; all customer text is HTML-escaped.
+
+Ticket ids of filed tickets: a real form would create the ticket through Zendesk's API and get
+its id back with the next sync. Here the form issues ids itself from a reserved range far above
+Zendesk's sequential ids: ``FILED_ID_BASE + 1, + 2, ...`` (the next is one more than the highest
+filed id in the collection; a file lock keeps processes on this machine from issuing the same
+one). :func:`remove_filed_tickets` deletes exactly the tickets in that range, so a notebook that
+calls it first and then files tickets gets the same ids on every run.
+
+Use :class:`SupportForm` (or :func:`support_form`) in a notebook; ``python -m helpers.app`` serves
+it as a standalone page with Voila.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import html
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from .airbyte import Record, State
+from .embeddings import model_spec
+from .errors import HelpersError, InputError
+from .milvus import milvus_errors, open_collection, parse_org_id, stream_filter
+from .search import Decision, Searcher, get_searcher
+from .settings import LOCAL_DIR, Settings, load_settings, scrub
+from .sync import sync_messages
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # unexpected errors are logged, never printed into the page
+
+TUTORIAL_ORG = 360033549136  # the tutorial's hard-coded organisation ("TODO load from login")
+FILED_ID_BASE = 9_000_000_000  # filed tickets get ids above this; Zendesk's own ids are far below
+FILED_TAG = "filed_by_form"
+MAX_TEXT_CHARS = 20_000  # longer descriptions are refused with a message (attach logs instead)
+SUBJECT_CHARS = 60
+QUERY_PAGE = 16384  # Milvus's largest query page
+
+SUBMIT_LABEL = "Submit"
+WORKING_LABEL = "Working…"
+
+
+# ---------------------------------------------------------------- organisations and filing
+
+
+def _collection(settings: Settings):
+    spec = model_spec(settings)
+    return open_collection(settings, spec.dimension, spec.name)
+
+
+def list_organisations(settings: Settings | None = None) -> list[int]:
+    """The distinct ``organization_id`` of tickets in the collection, sorted; the tutorial's first."""
+    settings = settings or load_settings()
+    client = _collection(settings)
+    found: set[int] = set()
+    base = stream_filter("tickets")
+    with milvus_errors(settings, "list the organisations"):
+        while True:  # each full page holds at least one organisation not seen before
+            expr = base if not found else f"{base} and organization_id not in {sorted(found)}"
+            rows = client.query(
+                settings.collection,
+                filter=expr,
+                output_fields=["organization_id"],
+                limit=QUERY_PAGE,
+                consistency_level="Strong",
+            )
+            new = {
+                r["organization_id"]
+                for r in rows
+                if isinstance(r.get("organization_id"), int) and not isinstance(r["organization_id"], bool)
+            } - found
+            found |= new
+            if len(rows) < QUERY_PAGE or not new:
+                break
+    return sorted(found, key=lambda org: (org != TUTORIAL_ORG, org))
+
+
+def _filed_filter(above: int = FILED_ID_BASE) -> str:
+    return f"{stream_filter('tickets')} and _id > {int(above)}"
+
+
+def filed_ticket_ids(settings: Settings | None = None) -> list[int]:
+    """The ids of tickets filed by the form (the reserved id range), ascending."""
+    settings = settings or load_settings()
+    client = _collection(settings)
+    ids: set[int] = set()
+    highest = FILED_ID_BASE
+    with milvus_errors(settings, "list filed tickets"):
+        while True:  # page upwards by id: works on Lite and on a server
+            rows = client.query(
+                settings.collection,
+                filter=_filed_filter(highest),
+                output_fields=["_id"],
+                limit=QUERY_PAGE,
+                consistency_level="Strong",
+            )
+            page = {int(r["_id"]) for r in rows if isinstance(r.get("_id"), int)}
+            if not page:
+                break
+            ids |= page
+            highest = max(page)
+    return sorted(ids)
+
+
+def remove_filed_tickets(settings: Settings | None = None) -> int:
+    """Delete every ticket the form filed (all their chunks); return how many tickets went.
+
+    Selects ``_ab_stream == "tickets" and _id > FILED_ID_BASE``: ``_id`` is on every ticket
+    entity, so the filter cannot silently match nothing the way a missing dynamic field would.
+    A missing collection means there is nothing to remove.
+    """
+    settings = settings or load_settings()
+    from .milvus import connect
+
+    client = connect(settings)
+    with milvus_errors(settings, "check the collection"):
+        if not client.has_collection(settings.collection):
+            return 0
+    ids = filed_ticket_ids(settings)
+    if not ids:
+        return 0
+    with milvus_errors(settings, "remove filed tickets"):
+        while True:
+            rows = client.query(
+                settings.collection,
+                filter=_filed_filter(),
+                output_fields=["id"],
+                limit=QUERY_PAGE,
+                consistency_level="Strong",
+            )
+            if not rows:
+                break
+            pks = [r["id"] for r in rows]
+            for start in range(0, len(pks), 1000):
+                client.delete(settings.collection, ids=pks[start : start + 1000])
+        client.flush(settings.collection)
+    return len(ids)
+
+
+_ID_THREAD_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _id_lock(settings: Settings) -> Iterator[None]:
+    """One issuer of ticket ids at a time: across threads, and across processes on this machine."""
+    if settings.is_lite:
+        path = Path(f"{settings.milvus_url}.form-ids.lock")
+    else:
+        path = LOCAL_DIR / f"form-ids-{settings.collection}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _ID_THREAD_LOCK, open(path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def next_ticket_id(settings: Settings | None = None) -> int:
+    """The id the next filed ticket gets: one above the highest filed id (or ``FILED_ID_BASE + 1``)."""
+    ids = filed_ticket_ids(settings)
+    return (ids[-1] if ids else FILED_ID_BASE) + 1
+
+
+def subject_from(text: str, limit: int = SUBJECT_CHARS) -> str:
+    """A ticket subject: the first non-empty line, whitespace collapsed, cut at a word near ``limit``."""
+    first = next((line for line in text.splitlines() if line.strip()), text)
+    subject = " ".join(first.split())
+    if len(subject) <= limit:
+        return subject
+    cut = subject[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:-") + "…"
+
+
+def ticket_record(ticket_id: int, text: str, org_id: int, now: datetime | None = None) -> Record:
+    """The Zendesk-shaped ``tickets`` record the form files (status ``new``, tag ``filed_by_form``)."""
+    now = now or datetime.now(UTC)
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    subject = subject_from(text)
+    data: dict[str, Any] = {
+        "id": ticket_id,
+        "url": None,
+        "subject": subject,
+        "raw_subject": subject,
+        "description": text,
+        "status": "new",
+        "priority": None,
+        "type": None,
+        "organization_id": org_id,
+        "requester_id": None,
+        "submitter_id": None,
+        "assignee_id": None,
+        "group_id": None,
+        "brand_id": None,
+        "tags": [FILED_TAG],
+        "via": {"channel": "web", "source": {"from": {}, "to": {}, "rel": None}},
+        "created_at": stamp,
+        "updated_at": stamp,
+        "generated_timestamp": int(now.timestamp()),
+        "custom_fields": [],
+        "is_public": True,
+        "has_incidents": False,
+    }
+    return Record(
+        stream="tickets",
+        data=data,
+        emitted_at=int(now.timestamp() * 1000),
+        namespace=None,
+        where="support form",
+    )
+
+
+def file_ticket(text: str, org_id: object, settings: Settings | None = None) -> int:
+    """File ``text`` as a new ticket of ``org_id`` through the sync path; return its id."""
+    settings = settings or load_settings()
+    org = parse_org_id(org_id)
+    text = text.strip()
+    if not text:
+        raise InputError("Please describe your problem: the text is empty.")
+    with _id_lock(settings):
+        ticket_id = next_ticket_id(settings)
+        record = ticket_record(ticket_id, text, org)
+        state = State(
+            state={
+                "type": "STREAM",
+                "stream": {
+                    "stream_descriptor": {"name": "tickets"},
+                    "stream_state": {"generated_timestamp": record.data["generated_timestamp"]},
+                },
+            },
+            where="support form",
+        )
+        sync_messages([record, state], settings, mode="append_dedup")
+    return ticket_id
+
+
+# ---------------------------------------------------------------- results and HTML
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """What one submit did. ``status``: empty, too_long, duplicate, submitted or error."""
+
+    status: str
+    message: str
+    decision: Decision | None = None
+    ticket_id: int | None = None
+    filed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("duplicate", "submitted")
+
+
+def duplicate_sentence(subject: str | None, ticket_id: int | None) -> str:
+    """The tutorial's warning, word for word."""
+    return (
+        f"This case seems very similar to {subject} (id #{ticket_id}). "
+        "Make sure it has not been submitted before"
+    )
+
+
+def _esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _safe_url(url: object) -> str | None:
+    if isinstance(url, str) and url.strip().lower().startswith(("https://", "http://")):
+        return url.strip()
+    return None
+
+
+def _link(title: object, url: object) -> str:
+    safe = _safe_url(url)
+    label = _esc(title or url or "(untitled article)")
+    if safe is None:
+        return label
+    return f'<a href="{_esc(safe)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+
+
+def render_result(result: SubmitResult) -> str:
+    """The result area's HTML (every customer- or ticket-provided string escaped)."""
+    d = result.decision
+    if result.status == "error":
+        return f'<div class="support-error" role="alert">⚠ {_esc(result.message)}</div>'
+    if result.status in ("empty", "too_long"):
+        return f'<div class="support-notice" role="status">{_esc(result.message)}</div>'
+    parts: list[str] = []
+    if result.status == "duplicate" and d is not None and d.duplicate is not None:
+        dup = d.duplicate
+        parts.append(
+            f'<div class="support-warning" role="alert">⚠ {_esc(result.message)} '
+            f'<span class="support-distance">(distance {dup.distance:.4f}, below the ticket '
+            f"threshold {d.thresholds.ticket:.4f})</span></div>"
+        )
+    elif result.status == "submitted" and d is not None:
+        if result.filed:
+            filed = f"Your ticket #{_esc(result.ticket_id)} was filed."
+        else:
+            filed = "(Filing is switched off: no ticket was written.)"
+        parts.append(
+            f'<div class="support-submitted" role="status"><b>Submitted!</b> '
+            f'<span class="support-filed">{filed}</span></div>'
+        )
+        if d.articles:
+            items = "".join(
+                f'<li>{_link(a.title, a.html_url)} <span class="support-distance">'
+                f"(distance {a.distance:.4f})</span></li>"
+                for a in d.articles
+            )
+            parts.append(
+                f'<div class="support-articles">These articles may help:<ul>{items}</ul></div>'
+            )
+        else:
+            parts.append('<div class="support-articles">No help-center article seems close enough.</div>')
+    if d is not None and d.query_truncated:
+        parts.append(
+            '<div class="support-note">Note: your text is long; only the beginning was used '
+            "for the search (the whole text is in the ticket).</div>"
+        )
+    return "".join(parts)
+
+
+def render_details(decision: Decision | None) -> str:
+    """The raw hits and distances (the tutorial's debug output) as a small table."""
+    if decision is None:
+        return '<div class="support-details">No search yet.</div>'
+    t = decision.thresholds
+    rows = []
+    for hit in decision.ticket_hits:
+        below = "yes" if hit.distance < t.ticket else "no"
+        rows.append(
+            f"<tr><td>open ticket</td><td>#{_esc(hit.id)}</td><td>{_esc(hit.subject)}</td>"
+            f"<td>{hit.distance:.4f}</td><td>{below}</td></tr>"
+        )
+    for art in decision.article_hits:
+        below = "yes" if art.distance < t.article else "no"
+        rows.append(
+            f"<tr><td>article</td><td>#{_esc(art.id)}</td><td>{_link(art.title, art.html_url)}</td>"
+            f"<td>{art.distance:.4f}</td><td>{below}</td></tr>"
+        )
+    if not decision.article_hits:
+        note = "articles not searched (a duplicate was found)" if decision.duplicate else "no article hits"
+        rows.append(f'<tr><td>article</td><td colspan="4">{note}</td></tr>')
+    if not decision.ticket_hits:
+        none = "no open ticket of this organisation"
+        rows.insert(0, f'<tr><td>open ticket</td><td colspan="4">{none}</td></tr>')
+    head = (
+        f"<div>Model <code>{_esc(decision.model)}</code>, squared L2 distances; thresholds: "
+        f"ticket &lt; {t.ticket:.4f}, article &lt; {t.article:.4f}; query truncated: "
+        f"{'yes' if decision.query_truncated else 'no'}.</div>"
+    )
+    table = (
+        '<table class="support-details-table"><thead><tr><th>search</th><th>id</th>'
+        "<th>subject / title</th><th>distance</th><th>below threshold</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return f'<div class="support-details">{head}{table}</div>'
+
+
+_STYLE = """<style>
+.support-form .support-error, .support-form .support-warning, .support-form .support-submitted,
+.support-form .support-notice { padding: 6px 10px; border-radius: 4px; }
+.support-form .support-error { color: #a61b1b; background: #fdecea; }
+.support-form .support-warning { color: #7a4b00; background: #fff4e0; }
+.support-form .support-submitted { color: #1b5e20; background: #e8f5e9; }
+.support-form .support-notice { background: #eef3fb; }
+.support-form .support-note { color: #555; font-size: 90%; margin-top: 4px; }
+.support-form .support-distance { color: #666; font-size: 90%; }
+.support-form .support-result a, .support-form .support-details a
+  { color: #1a5fb4; text-decoration: underline; }
+.support-form .support-details-table td, .support-form .support-details-table th
+  { padding: 2px 8px; text-align: left; border-bottom: 1px solid #ddd; }
+</style>"""
+
+
+# ---------------------------------------------------------------- the widget
+
+
+class SupportForm:
+    """The support form widget. Show ``form.widget`` (or the form itself) in a notebook.
+
+    Parts: ``text`` (Textarea), ``organisation`` (Dropdown of int ids), ``file_tickets``
+    (Checkbox), ``button``, ``result`` (HTML, CSS class ``support-result``), ``details`` (HTML
+    inside the ``details_box`` Accordion). ``submit(text, org_id)`` is what the button runs.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        file_tickets: bool = True,
+        organisations: Sequence[int] | None = None,
+        searcher: Searcher | None = None,
+    ) -> None:
+        self._searcher = searcher
+        self._busy = False
+        self.last: SubmitResult | None = None
+        startup_error: str | None = None
+        self.settings: Settings | None = None
+        try:
+            self.settings = settings or load_settings()
+        except HelpersError as exc:
+            startup_error = _one_line(str(exc))
+        orgs: list[int] = []
+        if organisations is not None:
+            orgs = [parse_org_id(o) for o in organisations]
+        elif self.settings is not None:
+            try:
+                orgs = list_organisations(self.settings)
+            except HelpersError as exc:
+                startup_error = _one_line(str(exc))
+            except Exception as exc:  # noqa: BLE001 - the form must come up and say what is wrong
+                startup_error = self._unexpected(exc, "load the organisations")
+
+        self.title = widgets.HTML("<h3>Contact support</h3>" + _STYLE)
+        self.organisation = widgets.Dropdown(
+            options=[(str(o), o) for o in orgs],
+            value=orgs[0] if orgs else None,
+            description="Organisation",
+            style={"description_width": "initial"},
+        )
+        self.label = widgets.HTML("<b>Describe your problem</b>")
+        self.text = widgets.Textarea(
+            placeholder="What happened, what did you expect, since when?",
+            layout=widgets.Layout(width="auto", height="140px"),
+        )
+        self.file_tickets = widgets.Checkbox(
+            value=bool(file_tickets), description="File the ticket on submit", indent=False
+        )
+        self.button = widgets.Button(description=SUBMIT_LABEL, button_style="primary", icon="paper-plane")
+        self.result = widgets.HTML("")
+        self.result.add_class("support-result")
+        self.details = widgets.HTML(render_details(None))
+        self.details.add_class("support-details-area")
+        self.details_box = widgets.Accordion(
+            children=[self.details], titles=("Details: raw hits and distances",)
+        )
+        self.button.on_click(self._on_click)
+        if startup_error:
+            self.result.value = render_result(SubmitResult("error", startup_error))
+            self.button.disabled = self.settings is None
+        self.widget = widgets.VBox(
+            [
+                self.title,
+                self.organisation,
+                self.label,
+                self.text,
+                widgets.HBox([self.button, self.file_tickets]),
+                self.result,
+                self.details_box,
+            ],
+            layout=widgets.Layout(max_width="760px"),
+        )
+        self.widget.add_class("support-form")
+
+    # -- display in a notebook
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    @property
+    def searcher(self) -> Searcher:
+        """The searcher (loads the model and opens the collection on first use)."""
+        if self._searcher is None:
+            self._searcher = get_searcher(self.settings)
+        return self._searcher
+
+    def _on_click(self, _button: widgets.Button) -> None:
+        self.submit()
+
+    def _unexpected(self, exc: Exception, action: str) -> str:
+        log.error("support form: unexpected error while trying to %s", action, exc_info=exc)
+        secrets = self.settings.secrets() if self.settings else []
+        first = scrub(_one_line(str(exc)), secrets)[:160]
+        detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        return f"Something went wrong while trying to {action} ({detail}). Please try again."
+
+    def submit(self, text: str | None = None, org_id: object = None) -> SubmitResult:
+        """Run the form for ``text`` and ``org_id`` (default: the widgets' values); show and return it."""
+        if self._busy:
+            return SubmitResult("error", "Still working on the previous request; please wait.")
+        text = self.text.value if text is None else text
+        org_id = self.organisation.value if org_id is None else org_id
+        self._busy = True
+        self.button.disabled = True
+        self.button.description = WORKING_LABEL
+        self.result.value = '<div class="support-working">Working…</div>'
+        try:
+            try:
+                result = self._submit(text, org_id)
+            except HelpersError as exc:
+                result = SubmitResult("error", _one_line(str(exc)))
+            except Exception as exc:  # noqa: BLE001 - shown as one line, logged for the operator
+                result = SubmitResult("error", self._unexpected(exc, "handle the request"))
+            self.last = result
+            self.result.value = render_result(result)
+            if result.decision is not None:
+                self.details.value = render_details(result.decision)
+        except Exception as exc:  # noqa: BLE001 - rendering must not leave a traceback either
+            result = SubmitResult("error", self._unexpected(exc, "show the result"))
+            self.result.value = render_result(result)
+        finally:
+            self.button.description = SUBMIT_LABEL
+            self.button.disabled = self.settings is None
+            self._busy = False
+        return result
+
+    def _submit(self, text: object, org_id: object) -> SubmitResult:
+        if self.settings is None:
+            raise InputError("The form has no settings; fix the environment and reload the page.")
+        if not isinstance(text, str) or not text.strip():
+            return SubmitResult("empty", "Please describe your problem first: the text is empty.")
+        if len(text) > MAX_TEXT_CHARS:
+            return SubmitResult(
+                "too_long",
+                f"Your description is {len(text):,} characters long; the form takes up to "
+                f"{MAX_TEXT_CHARS:,}. Please shorten it (attach long logs to the ticket later).",
+            )
+        if org_id is None:
+            raise InputError("Choose your organisation first.")
+        org = parse_org_id(org_id)
+        decision = self.searcher.decide(text, org)
+        if decision.duplicate is not None:
+            dup = decision.duplicate
+            return SubmitResult("duplicate", duplicate_sentence(dup.subject, dup.id), decision)
+        ticket_id = None
+        if self.file_tickets.value:
+            ticket_id = file_ticket(text, org, self.settings)
+        return SubmitResult("submitted", "Submitted!", decision, ticket_id, filed=ticket_id is not None)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "Unknown error."
+
+
+def support_form(
+    settings: Settings | None = None,
+    file_tickets: bool = True,
+    organisations: Sequence[int] | None = None,
+) -> SupportForm:
+    """Build the support form (display the returned object, or its ``.widget``)."""
+    return SupportForm(settings, file_tickets=file_tickets, organisations=organisations)
+
