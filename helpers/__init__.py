@@ -1,7 +1,7 @@
 """Support-ticket similarity search with Milvus: the package behind the notebook series.
 
-Core imports stay light (no matplotlib or ipywidgets): plots live in
-:mod:`helpers.calibration` and widgets in :mod:`helpers.form`.
+Core imports stay light (no matplotlib or ipywidgets): calibration plots and sliders live in
+:mod:`helpers.calibration_plots` and the form's widgets in :mod:`helpers.form`.
 """
 
 from .errors import HelpersError

@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--target-precision",
         type=float,
         default=None,
-        help="pick the lowest-recall-loss threshold reaching this precision",
+        help="pick the highest-recall threshold whose precision reaches P (default: best F1)",
     )
     p.add_argument("--save", action="store_true", help="write the thresholds file")
     p.add_argument("--json", action="store_true")
