@@ -106,8 +106,15 @@ def cmd_lite(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are one line on stderr too (exit status 2), like every other user error."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n")[0])
+    parser = _Parser(prog="python -m helpers", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("sync", help="sync Airbyte messages (a folder of *.jsonl) into Milvus")

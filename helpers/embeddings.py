@@ -39,7 +39,7 @@ class ModelSpec:
 
 # Chunk sizes follow the model's input limit. all-MiniLM-L6-v2 reads 256 word pieces, 2 of them
 # special; English support text has at most ~1.2 word pieces per gpt2 token (measured over the
-# shipped data in notebook 02 and tests/test_chunk_size.py), so 200-token chunks fit whole.
+# shipped data in notebook 02 and tests/test_embeddings.py), so 200-token chunks fit whole.
 MINILM = ModelSpec("all-MiniLM-L6-v2", 384, 256, 200, 32)
 OPENAI_MODELS = {
     "text-embedding-ada-002": ModelSpec("text-embedding-ada-002", 1536, 8191, 1000, 150),
@@ -280,15 +280,25 @@ _LOCK = threading.Lock()
 
 
 @functools.cache
+def _local_embedder() -> LocalEmbedder:
+    return LocalEmbedder()
+
+
+@functools.cache
 def _cached_embedder(
-    model: str, api_key: str | None, base_url: str | None, cache_path: Path | None
+    model: str,
+    api_key: str | None,
+    base_url: str | None,
+    cache_path: Path | None,
+    max_retries: int = 5,
+    timeout: float = 30.0,
 ) -> CachedEmbedder:
     if is_openai_model(model):
         if not api_key:
             raise EmbeddingError(f"{model} is an OpenAI model; set OPENAI_API_KEY.")
-        inner: Embedder = OpenAIEmbedder(model, api_key, base_url)
+        inner: Embedder = OpenAIEmbedder(model, api_key, base_url, max_retries, timeout)
     elif model in LOCAL_MODELS:
-        inner = LocalEmbedder()
+        inner = _local_embedder()  # one model per process, whatever the cache path
     else:
         raise EmbeddingError(
             f"Unknown EMBEDDING_MODEL {model!r}: use all-MiniLM-L6-v2 (offline) or an OpenAI "
@@ -305,6 +315,8 @@ def get_embedder(settings: Settings) -> CachedEmbedder:
             settings.openai_api_key,
             settings.openai_base_url,
             settings.cache_path,
+            settings.openai_max_retries,
+            float(settings.openai_timeout),
         )
 
 

