@@ -228,7 +228,10 @@ def connect(settings: Settings, timeout: float = CONNECT_TIMEOUT):
     key = (settings.milvus_url, settings.milvus_token)
     with _CLIENTS_LOCK:
         if key in _CLIENTS:
-            return _CLIENTS[key]
+            if not settings.is_lite or _running_lite_server(settings.milvus_url):
+                return _CLIENTS[key]
+            with contextlib.suppress(Exception):  # its Lite server died: start a new one below
+                _CLIENTS.pop(key).close()
         from pymilvus import MilvusClient
 
         _quiet_pymilvus()

@@ -24,6 +24,7 @@ from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
 from .errors import InputError
 from .milvus import (
     VECTOR_FIELD,
+    _running_lite_server,
     milvus_errors,
     open_collection,
     open_tickets_filter,
@@ -170,6 +171,10 @@ class Searcher:
             )
         if not 1 <= limit <= 1000:
             raise InputError(f"limit must be 1..1000, got {limit}.")
+        if self.settings.is_lite and not _running_lite_server(self.settings.milvus_url):
+            # the shared Lite server was stopped or died: start it again and reconnect
+            spec = self.embedder.spec
+            self.client = open_collection(self.settings, spec.dimension, spec.name)
         with milvus_errors(self.settings, "search"):
             results = self.client.search(
                 self.settings.collection,

@@ -8,7 +8,6 @@ that state a result are checked for it.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import nbformat
 import pytest
