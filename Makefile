@@ -39,10 +39,12 @@ tutorial: venv
 	@echo "Executed notebooks: .local/executed/ (open them with 'make lab')"
 	$(PY) -m helpers.report
 
+# a fresh database and embedding cache: the vectors, and so every distance shown, are then exactly
+# those a first run on a new machine computes (make test-notebooks does the same)
 notebooks: venv
 	$(PY) -m helpers lite stop >/dev/null
-	rm -rf .local/zendesk.db .local/zendesk.db.*
-	$(PY) -m helpers.run_notebooks --in-place $(NOTEBOOKS)
+	rm -rf .local/zendesk.db .local/zendesk.db.* .local/notebooks
+	EMBEDDING_CACHE=$(CURDIR)/.local/notebooks/embeddings.sqlite $(PY) -m helpers.run_notebooks --in-place $(NOTEBOOKS)
 
 lint: venv
 	$(VENV)/bin/ruff check helpers tests data
@@ -54,7 +56,7 @@ test-notebooks: venv
 	-MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null
 	rm -rf $(dir $(TEST_DB)) && mkdir -p $(dir $(TEST_DB))
 	cp helpers/thresholds.json $(TEST_THRESHOLDS)
-	MILVUS_URL=$(TEST_DB) THRESHOLDS_FILE=$(TEST_THRESHOLDS) $(VENV)/bin/pytest -q -p no:cacheprovider --nbval --nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS); \
+	MILVUS_URL=$(TEST_DB) THRESHOLDS_FILE=$(TEST_THRESHOLDS) EMBEDDING_CACHE=$(dir $(TEST_DB))embeddings.sqlite $(VENV)/bin/pytest -q -p no:cacheprovider --nbval --nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS); \
 	  status=$$?; MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null; exit $$status
 
 test-browser: venv

@@ -10,7 +10,9 @@ Faithful to Airbyte's Milvus destination (see docs/architecture.md):
 - records carrying ``_ab_cdc_deleted_at`` are deleted, not indexed; overwrite mode clears each
   stream before its first record; the collection is flushed at the end.
 
-Embedding happens before anything is deleted, so a failing model or service leaves the
+With a local model the chunks are embedded ahead in calls of ~512 texts (the model pads each
+call's texts to its longest, so bigger length-sorted calls waste less); writes still follow
+Airbyte's batches. Embedding happens before anything is deleted, so a failing model or service leaves the
 collection as it was; a sync that dies anywhere and is run again ends with exactly the right
 entities (the deletes make every batch idempotent).
 """
@@ -18,7 +20,8 @@ entities (the deletes make every batch idempotent).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,6 +182,79 @@ class MilvusWriter:
             self.client.flush(self.name)
 
 
+@dataclass
+class _Prepared:
+    """A record checked and chunked, ready to write (no chunks: a CDC deletion)."""
+
+    record: Record
+    rec_id: str
+    chunks: list[str]
+
+
+def _prepare(
+    messages: Iterable[Message], keys: Mapping[str, Sequence[str]], settings: Settings, chunk_size: int
+) -> Iterator[State | _Prepared]:
+    """Check and chunk each record; a bad one raises :class:`SourceError` naming file:line."""
+    for message in messages:
+        if isinstance(message, State):
+            yield message
+            continue
+        record = message
+        if record.stream not in keys:
+            raise SourceError(
+                f"{record.where}: unknown stream {record.stream!r}; this sync knows "
+                f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
+                f"{record.stream}=FIELD)."
+            )
+        rec_id = record_id(record, keys[record.stream])
+        if record.is_deleted:
+            yield _Prepared(record, rec_id, [])
+            continue
+        _check_types(record)
+        chunks = chunk_record(
+            record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where
+        )
+        yield _Prepared(record, rec_id, chunks)
+
+
+def _embed_ahead(
+    items: Iterator[State | _Prepared],
+    embedder: CachedEmbedder,
+    window: int,
+    ahead: dict[str, Any],
+    uses: Counter[str],
+) -> Iterator[State | _Prepared]:
+    """Embed the chunks of the next ``window`` texts in one call, then pass the items on.
+
+    Vectors land in ``ahead`` (text -> vector) for the writer. Writes still happen in Airbyte's
+    batches; only the model sees bigger calls. Items read before a bad record are passed on
+    (and so written as usual) before the error is raised.
+    """
+    buffered: list[State | _Prepared] = []
+    pending = 0
+
+    def release() -> Iterator[State | _Prepared]:
+        nonlocal pending
+        texts = [c for item in buffered if isinstance(item, _Prepared) for c in item.chunks]
+        if texts:
+            ahead.update(zip(texts, embedder.embed(texts), strict=True))
+            uses.update(texts)
+        yield from buffered
+        buffered.clear()
+        pending = 0
+
+    try:
+        for item in items:
+            buffered.append(item)
+            pending += len(item.chunks) if isinstance(item, _Prepared) else 0
+            if pending >= window:
+                yield from release()
+    except SourceError:
+        yield from release()
+        raise
+    yield from release()
+
+
 def sync_messages(
     messages: Iterable[Message],
     settings: Settings | None = None,
@@ -186,10 +262,13 @@ def sync_messages(
     batch_size: int = BATCH_SIZE,
     primary_keys: Mapping[str, Sequence[str]] | None = None,
     progress: Callable[[int], None] | None = None,
+    embed_ahead: int | None = None,
 ) -> SyncSummary:
     """Write ``messages`` into the collection; return what was done.
 
-    ``progress`` is called with 1 per message handled (a tqdm ``update``).
+    ``progress`` is called with 1 per message handled (a tqdm ``update``). ``embed_ahead``: texts
+    embedded per model call ahead of the writes (default: the model's; 0 embeds each write batch
+    on its own, exactly as Airbyte's destination does).
     """
     if mode not in MODES:
         raise InputError(f"Unknown sync mode {mode!r}; use one of {', '.join(MODES)}.")
@@ -204,21 +283,36 @@ def sync_messages(
     cleared: set[str] = set()
     batch = _Batch()
     start_stats = (embedder.stats.embedded, embedder.stats.cached)
+    ahead: dict[str, Any] = {}  # vectors embedded ahead of their write batch
+    ahead_uses: Counter[str] = Counter()  # chunks still to write per text embedded ahead
+    items = _prepare(messages, keys, settings, chunk_size)
+    window = embedder.spec.embed_ahead if embed_ahead is None else embed_ahead
+    if window:
+        items = _embed_ahead(items, embedder, window, ahead, ahead_uses)
 
     def write_batch() -> None:
         nonlocal batch
         if not batch.records and not batch.ids_to_delete:
             return
         texts = [c for _, _, chunks in batch.records for c in chunks]
-        vectors = embedder.embed(texts)  # first: a failure here changes nothing in Milvus
+        missing = [t for t in texts if t not in ahead]
+        if missing:  # first: a failure here changes nothing in Milvus
+            ahead.update(zip(missing, embedder.embed(missing), strict=True))
         if counter is not None and texts:
             summary.chunks_truncated_by_model += sum(n > max_tokens for n in counter(texts))
-        entities, i = [], 0
+        entities = []
         for record, rec_id, chunks in batch.records:
             meta = entity_metadata(record, rec_id)
             for chunk in chunks:
-                entities.append({**meta, VECTOR_FIELD: vectors[i].tolist(), TEXT_FIELD: chunk})
-                i += 1
+                vector = ahead[chunk]
+                entities.append({**meta, VECTOR_FIELD: vector.tolist(), TEXT_FIELD: chunk})
+        for text in texts:  # forget a vector once every chunk embedded ahead with it is written
+            left = ahead_uses.get(text, 0) - 1
+            if left > 0:
+                ahead_uses[text] = left
+            else:
+                ahead_uses.pop(text, None)
+                ahead.pop(text, None)
         if batch.ids_to_delete:
             summary.entities_deleted += writer.delete_records(batch.ids_to_delete)
         writer.insert(entities)
@@ -228,39 +322,28 @@ def sync_messages(
         batch = _Batch()
 
     try:
-        for message in messages:
+        for item in items:
             if progress:
                 progress(1)
-            if isinstance(message, State):
+            if isinstance(item, State):
                 write_batch()
                 summary.states += 1
                 continue
-            record = message
-            if record.stream not in keys:
-                raise SourceError(
-                    f"{record.where}: unknown stream {record.stream!r}; this sync knows "
-                    f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
-                    f"{record.stream}=FIELD)."
-                )
+            record = item.record
             summary.records_read += 1
             summary.per_stream[record.stream_id] = summary.per_stream.get(record.stream_id, 0) + 1
             if mode == "overwrite" and record.stream_id not in cleared:
                 write_batch()
                 summary.entities_deleted += writer.delete_where(stream_filter(record.stream_id))
                 cleared.add(record.stream_id)
-            rec_id = record_id(record, keys[record.stream])
             if record.is_deleted:
-                batch.ids_to_delete.append(rec_id)
+                batch.ids_to_delete.append(item.rec_id)
                 summary.records_deleted += 1
                 continue
-            _check_types(record)
-            chunks = chunk_record(
-                record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where
-            )
-            batch.records.append((record, rec_id if mode == "append_dedup" else None, chunks))
+            batch.records.append((record, item.rec_id if mode == "append_dedup" else None, item.chunks))
             if mode == "append_dedup":
-                batch.ids_to_delete.append(rec_id)
-            batch.chunks += len(chunks)
+                batch.ids_to_delete.append(item.rec_id)
+            batch.chunks += len(item.chunks)
             if batch.chunks >= batch_size:
                 write_batch()
         write_batch()

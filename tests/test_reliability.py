@@ -606,7 +606,7 @@ def test_lite_server_killed_mid_sync_fails_fast_and_a_new_process_completes(tmp_
     try:
         t0 = time.monotonic()
         with pytest.raises(hm.MilvusSetupError, match="Cannot reach Milvus") as err:
-            sync_messages(_killing(path, s.milvus_url, at=14), s, batch_size=4)
+            sync_messages(_killing(path, s.milvus_url, at=14), s, batch_size=4, embed_ahead=0)
         assert time.monotonic() - t0 < 15, "no hang"
         assert "\n" not in str(err.value)
         hm.forget_clients()  # what a new process starts with
@@ -630,7 +630,7 @@ def test_lite_server_killed_then_same_process_recovers(tmp_path):
     path, s, release_lite = _lite_kill_setup(tmp_path)
     try:
         with pytest.raises(hm.MilvusSetupError):
-            sync_messages(_killing(path, s.milvus_url, at=14), s, batch_size=4)
+            sync_messages(_killing(path, s.milvus_url, at=14), s, batch_size=4, embed_ahead=0)
         run_sync(path, s, batch_size=4, show_progress=False)  # same process, no forget_clients()
         assert len({r[1] for r in entity_rows(s)}) == 30
     finally:

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import PYTHON, REPO, entity_rows, lite_env, release_lite, scenario_runs, subprocess_env
+from conftest import ALL, PYTHON, REPO, entity_rows, lite_env, release_lite, scenario_runs, subprocess_env
 from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
 
 from helpers import milvus as hm
@@ -514,3 +514,47 @@ def test_chunks_are_what_chunking_says(settings_for, tmp_path):
     texts = sorted(r[3] for r in entity_rows(s))
     assert texts == sorted(chunk_record(data["record"]["data"], FIELDS, 200))
     assert sys.version_info[:2] == (3, 11)
+
+
+def test_embedding_ahead_writes_what_airbyte_batches_write(settings_for, tmp_path):
+    """Embedding ahead (bigger model calls) changes nothing in Milvus: same entities and vectors,
+    same summary, as embedding each write batch on its own; and far fewer model calls."""
+    from helpers.airbyte import read_messages
+    from helpers.embeddings import get_embedder
+    from helpers.sync import sync_messages
+
+    messages = [m for run in scenario_runs() for m in run]  # edits and deletions included
+    path = tmp_path / "all.jsonl"
+    write_jsonl(path, messages)
+    results = {}
+    for window in (0, 512):
+        s = settings_for(f"ahead_{window}", EMBEDDING_CACHE="off")
+        inner = get_embedder(s).inner
+        calls: list[int] = []
+        original = inner.embed
+        inner.embed = lambda texts, _orig=original, _calls=calls: _calls.append(len(texts)) or _orig(texts)
+        try:
+            summary = sync_messages(read_messages(path), s, batch_size=4, embed_ahead=window)
+        finally:
+            del inner.embed
+        rows = hm.connect(s).query(
+            s.collection, filter=ALL, output_fields=["_ab_record_id", "text", "vector"]
+        )
+        vectors = sorted(
+            (r["_ab_record_id"], r["text"], tuple(round(v, 5) for v in r["vector"])) for r in rows
+        )
+        results[window] = (summary, vectors, calls)
+    (s0, v0, c0), (s1, v1, c1) = results[0], results[512]
+    # the same entities; vectors equal up to float noise (a batch's padding changes the last bits)
+    assert [v[:2] for v in v0] == [v[:2] for v in v1] and len(v0) > 0
+    import numpy as np
+
+    assert np.allclose(np.array([v[2] for v in v0]), np.array([v[2] for v in v1]), atol=1e-5)
+    counts = ("texts_embedded", "texts_from_cache")  # a text repeated across batches: embedded once ahead
+    assert {k: v for k, v in s0.as_dict().items() if k not in counts} == {
+        k: v for k, v in s1.as_dict().items() if k not in counts
+    }
+    for summary, calls in ((s0, c0), (s1, c1)):
+        assert summary.texts_embedded + summary.texts_from_cache == summary.chunks_written
+        assert sum(calls) == summary.texts_embedded
+    assert len(c1) < len(c0) and s1.texts_embedded <= s0.texts_embedded
