@@ -1,0 +1,337 @@
+"""Form latency: ``Searcher.decide`` end to end on Milvus Lite and on a real Milvus server.
+
+Collections are filled directly (``client.insert``) to 1k, 10k and 100k ticket entities plus the
+dataset's articles. The dataset's own chunks keep their real embeddings; the rest are copies of
+real ticket chunks (text and subject reused) whose vectors are the real vector plus Gaussian
+noise, renormalised (cosine ~0.9 to their source), so the filtered searches see realistic
+neighbourhoods. The embedding cache is off: every request runs the model on a new text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .bench_data import ORG_IDS, Dataset
+from .chunking import chunk_record
+from .embeddings import MINILM, get_embedder
+from .milvus import ensure_collection, forget_clients
+from .settings import LOCAL_DIR, Settings, load_settings
+
+TICKET_THRESHOLD = 0.0  # placeholder: no request is a duplicate, so every request runs both searches
+ARTICLE_THRESHOLD = 0.8  # placeholder for timing, not a calibrated value
+NOISE = 0.5  # per-vector noise norm before renormalising: cosine ~0.89 to the source chunk
+INSERT_BATCH = 2000
+VECTOR_CACHE = LOCAL_DIR / "bench" / "embeddings.sqlite"
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+def _thresholds_file(tmp: Path) -> Path:
+    path = tmp / "thresholds.json"
+    path.write_text(
+        json.dumps(
+            {
+                MINILM.name: {
+                    "metric": "L2",
+                    "ticket": TICKET_THRESHOLD,
+                    "article": ARTICLE_THRESHOLD,
+                    "source": "benchmark placeholder",
+                }
+            }
+        )
+    )
+    return path
+
+
+def dataset_entities(dataset: Dataset, log: Callable[[str], None]) -> tuple[list[dict], list[dict]]:
+    """(ticket entities, article entities) of the dataset's chunks with their real vectors."""
+    settings = load_settings({"EMBEDDING_CACHE": str(VECTOR_CACHE)})
+    tickets: list[dict] = []
+    articles: list[dict] = []
+    for record in dataset.records():
+        if record.is_deleted:
+            continue
+        d = record.data
+        for chunk in chunk_record(d, settings.text_fields, MINILM.default_chunk_size):
+            meta = {
+                "_ab_stream": record.stream,
+                "_ab_record_id": f"{record.stream}_{d['id']}",
+                "_id": d["id"],
+                "text": chunk,
+            }
+            if record.stream == "tickets":
+                meta.update(
+                    subject=d.get("subject"),
+                    description=d.get("description"),
+                    status=d.get("status"),
+                    organization_id=d.get("organization_id"),
+                )
+                tickets.append(meta)
+            else:
+                meta.update(title=d.get("title"), html_url=d.get("html_url"))
+                articles.append(meta)
+    embedder = get_embedder(settings)
+    start = time.perf_counter()
+    texts = [e["text"] for e in tickets + articles]
+    vectors = embedder.embed(texts)
+    log(
+        f"  dataset vectors: {len(texts)} chunks ({embedder.stats.embedded} embedded, "
+        f"{embedder.stats.cached} cached) in {time.perf_counter() - start:.1f} s"
+    )
+    for entity, vector in zip(tickets + articles, vectors, strict=True):
+        entity["vector"] = vector
+    return tickets, articles
+
+
+def synthetic_tickets(
+    real: list[dict], count: int, start_id: int, rng: np.random.Generator, orgs: list[int]
+) -> list[dict]:
+    """``count`` ticket entities derived from real ones (perturbed vectors, spread over 10 orgs)."""
+    out = []
+    picks = rng.integers(0, len(real), count)
+    noise = rng.standard_normal((count, MINILM.dimension)).astype(np.float32)
+    noise *= NOISE / np.linalg.norm(noise, axis=1, keepdims=True)
+    statuses = rng.choice(
+        ["new", "open", "pending", "hold", "solved", "closed"], count, p=[0.2, 0.2, 0.1, 0.05, 0.25, 0.2]
+    )
+    org_of = rng.choice(orgs, count)
+    for i in range(count):
+        src = real[picks[i]]
+        vec = src["vector"] + noise[i]
+        vec /= np.linalg.norm(vec)
+        tid = start_id + i
+        out.append(
+            {
+                "_ab_stream": "tickets",
+                "_ab_record_id": f"tickets_{tid}",
+                "_id": tid,
+                "text": src["text"],
+                "subject": src["subject"],
+                "description": src["description"],
+                "status": str(statuses[i]),
+                "organization_id": int(org_of[i]),
+                "vector": vec,
+            }
+        )
+    return out
+
+
+def _rows(entities: list[dict]) -> list[dict]:
+    return [{**e, "vector": np.asarray(e["vector"], dtype=np.float32).tolist()} for e in entities]
+
+
+def query_texts(real: list[dict], n: int, seed: int = 11) -> list[str]:
+    """``n`` different request texts made from the dataset's tickets (the cache cannot hide them)."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        src = rng.choice(real)
+        words = (src.get("description") or src["text"]).split()[:40]
+        rng.shuffle(words)
+        out.append(f"{src.get('subject') or ''}: {' '.join(words[:25])} (request {i})")
+    return out
+
+
+def _wait_indexed(client, name: str, timeout: float = 180.0) -> None:
+    """On a server, wait until the index covers every flushed row (searches are then indexed)."""
+    deadline = time.monotonic() + timeout
+    index = client.list_indexes(name)[0]
+    while time.monotonic() < deadline:
+        info = client.describe_index(name, index)
+        if int(info.get("pending_index_rows", 0) or 0) == 0 and (
+            int(info.get("indexed_rows", 0) or 0) >= int(info.get("total_rows", 0) or 0)
+        ):
+            return
+        time.sleep(1)
+
+
+def measure(searcher, texts: list[str], orgs: list[int], rounds: int) -> dict[str, list[float]]:
+    """Per round: p50/p95 of ``decide`` (ms), and of its embed and search parts."""
+    embed_times: list[float] = []
+    original = searcher.embed_query
+
+    def timed_embed(text):
+        start = time.perf_counter()
+        try:
+            return original(text)
+        finally:
+            embed_times.append(time.perf_counter() - start)
+
+    searcher.embed_query = timed_embed
+    warm = 3
+    for i in range(warm):
+        searcher.decide(texts[i], orgs[i])
+    per_round = (len(texts) - warm) // rounds
+    out: dict[str, list[float]] = {k: [] for k in ("p50", "p95", "embed_p50", "search_p50", "search_p95")}
+    try:
+        for r in range(rounds):
+            totals, embeds = [], []
+            for i in range(warm + r * per_round, warm + (r + 1) * per_round):
+                embed_times.clear()
+                start = time.perf_counter()
+                decision = searcher.decide(texts[i], orgs[i])
+                totals.append((time.perf_counter() - start) * 1000)
+                embeds.append(embed_times[0] * 1000)
+                assert decision.duplicate is None  # both searches ran
+            searches = [t - e for t, e in zip(totals, embeds, strict=True)]
+            out["p50"].append(percentile(totals, 50))
+            out["p95"].append(percentile(totals, 95))
+            out["embed_p50"].append(percentile(embeds, 50))
+            out["search_p50"].append(percentile(searches, 50))
+            out["search_p95"].append(percentile(searches, 95))
+    finally:
+        del searcher.embed_query
+    return out
+
+
+def _free_port(preferred: int) -> int:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", preferred))
+            return preferred
+        except OSError:
+            pass
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_ports(ports: list[int], timeout: float) -> bool:
+    """True once every port is free to bind on loopback (another server may be using them)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if all(_free_port(p) == p for p in ports):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(5)
+
+
+@contextlib.contextmanager
+def milvus_server(base: Path, wait: float = 300.0) -> Iterator[str]:
+    """A real Milvus 2.3.5 standalone server on loopback in ``base``; yields its URL.
+
+    Its embedded etcd always binds 127.0.0.1:2379-2380, so only one such server can run on a
+    machine: wait (up to ``wait`` s) for another one (a test run) to stop.
+    """
+    from milvus import default_server
+
+    if not wait_for_ports([2379, 2380], wait):
+        raise RuntimeError("another Milvus server holds ports 2379/2380 (its embedded etcd)")
+    cwd = os.getcwd()
+    default_server.set_base_dir(str(base))
+    default_server.listen_port = _free_port(19530)
+    try:
+        default_server.start()
+        os.chdir(cwd)  # start() changes the working directory
+        yield f"http://127.0.0.1:{default_server.listen_port}"
+    finally:
+        os.chdir(cwd)
+        forget_clients()
+        with contextlib.suppress(Exception):
+            default_server.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def fill_and_measure(
+    settings: Settings,
+    tickets: list[dict],
+    articles: list[dict],
+    sizes: list[int],
+    rounds: int,
+    per_round: int,
+    log: Callable[[str], None],
+) -> dict[int, dict[str, Any]]:
+    from .search import Searcher
+
+    client = ensure_collection(settings, MINILM.dimension, MINILM.name)
+    name = settings.collection
+    client.insert(name, _rows(articles))
+    rng = np.random.default_rng(5)
+    inserted = 0
+    real = tickets
+    texts = query_texts(real, 3 + rounds * per_round)
+    orgs = sorted({int(t["organization_id"]) for t in real if t.get("organization_id")}) or ORG_IDS
+    results: dict[int, dict[str, Any]] = {}
+    searcher = None
+    for size in sizes:
+        start = time.perf_counter()
+        while inserted < size:
+            n = min(INSERT_BATCH, size - inserted)
+            if inserted < len(real):
+                batch = real[inserted : inserted + n]
+            else:
+                batch = synthetic_tickets(real, n, 50_000_000 + inserted, rng, orgs)
+            client.insert(name, _rows(batch))
+            inserted += len(batch)
+        client.flush(name)
+        if not settings.is_lite:
+            _wait_indexed(client, name)
+        fill = time.perf_counter() - start
+        if searcher is None:
+            searcher = Searcher(settings)
+        org_seq = [orgs[i % len(orgs)] for i in range(len(texts))]
+        stats = measure(searcher, texts, org_seq, rounds)
+        stats.update(
+            entities=inserted + len(articles), fill_seconds=fill, real_tickets=min(inserted, len(real))
+        )
+        results[size] = stats
+        log(
+            f"  {size:>7} tickets: p50 {statistics.median(stats['p50']):.0f} ms, "
+            f"p95 {statistics.median(stats['p95']):.0f} ms (embed "
+            f"{statistics.median(stats['embed_p50']):.0f} ms; filled in {fill:.1f} s)"
+        )
+    return results
+
+
+def bench_form(
+    dataset: Dataset,
+    tmp: Path,
+    sizes: list[int],
+    rounds: int,
+    per_round: int,
+    log: Callable[[str], None],
+    server: bool = True,
+) -> dict[str, Any]:
+    from .bench_sync import drop_lite
+
+    tickets, articles = dataset_entities(dataset, log)
+    thresholds = _thresholds_file(tmp)
+    out: dict[str, Any] = {
+        "real_tickets": len(tickets),
+        "articles": len(articles),
+        "sizes": sizes,
+        "rounds": rounds,
+        "per_round": per_round,
+    }
+    env = {"EMBEDDING_CACHE": "off", "THRESHOLDS_FILE": str(thresholds), "MILVUS_COLLECTION": "bench"}
+    lite = load_settings({**env, "MILVUS_URL": str(tmp / "form.db")})
+    log("  Milvus Lite:")
+    try:
+        out["lite"] = fill_and_measure(lite, tickets, articles, sizes, rounds, per_round, log)
+    finally:
+        drop_lite(lite)
+    if server:
+        log("  Milvus server:")
+        try:
+            with milvus_server(tmp / "milvus_server") as url:
+                settings = load_settings({**env, "MILVUS_URL": url})
+                out["server"] = fill_and_measure(settings, tickets, articles, sizes, rounds, per_round, log)
+        except Exception as exc:  # report it, keep the Lite figures
+            out["server_error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+            log(f"  server failed: {out['server_error']}")
+    return out

@@ -1,0 +1,193 @@
+"""Whole processes: the notebook series' wall time, and peak memory of a sync and of the form."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .settings import REPO_ROOT
+
+FORM_SCRIPT = """
+import sys
+from helpers.settings import load_settings
+from helpers.search import Searcher
+from helpers.bench_form import query_texts
+s = Searcher(load_settings())
+rows = s.client.query(s.settings.collection, filter='_ab_stream == "tickets"', limit=200,
+                      output_fields=["subject", "description", "text", "organization_id"])
+texts = query_texts(rows, 50)
+orgs = sorted({r["organization_id"] for r in rows if r.get("organization_id")})
+for i, text in enumerate(texts):
+    s.decide(text, orgs[i % len(orgs)])
+print("decided", len(texts))
+"""
+
+
+def _env(extra: dict[str, str]) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("MILVUS_URL", "MILVUS_TOKEN", "EMBEDDING_CACHE", "THRESHOLDS_FILE")
+    }
+    env.update(extra)
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    return env
+
+
+def _hwm_mb(pid: int) -> float:
+    """Peak resident set (VmHWM) of ``pid`` so far, in MB; 0 when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    match = re.search(r"VmHWM:\s+(\d+) kB", text)
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
+def run_sampled(cmd: list[str], env: dict[str, str], lite_state: Path | None) -> dict[str, Any]:
+    """Run ``cmd``; sample its peak RSS (VmHWM) and that of the Lite server it uses, every 50 ms."""
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = {"process": 0.0, "lite": 0.0}
+    lite_pid: list[int] = []
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak["process"] = max(peak["process"], _hwm_mb(proc.pid))
+            if not lite_pid and lite_state is not None and lite_state.exists():
+                with contextlib.suppress(OSError, ValueError, KeyError):
+                    lite_pid.append(int(json.loads(lite_state.read_text())["pid"]))
+            if lite_pid:
+                peak["lite"] = max(peak["lite"], _hwm_mb(lite_pid[0]))
+            time.sleep(0.05)
+
+    start = time.perf_counter()
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    thread.join()
+    if lite_pid:
+        peak["lite"] = max(peak["lite"], _hwm_mb(lite_pid[0]))
+    return {
+        "seconds": seconds,
+        "rc": proc.returncode,
+        "peak_mb": peak["process"],
+        "lite_peak_mb": peak["lite"],
+        "stderr": err.strip().splitlines()[-1:] if proc.returncode else [],
+    }
+
+
+def _stop_lite(db: Path, env: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "helpers", "lite", "stop"],
+        env={**env, "MILVUS_URL": str(db)},
+        cwd=REPO_ROOT,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def bench_memory(source: Path, tmp: Path, repeats: int, log: Callable[[str], None]) -> dict[str, Any]:
+    """Peak RSS of ``python -m helpers sync`` (cold cache) and of a form process (50 decisions)."""
+    out: dict[str, list[float]] = {
+        k: [] for k in ("sync_mb", "sync_lite_mb", "sync_seconds", "form_mb", "form_lite_mb", "form_seconds")
+    }
+    thresholds = tmp / "mem_thresholds.json"
+    thresholds.write_text('{"all-MiniLM-L6-v2": {"ticket": 0.0, "article": 0.8}}')
+    for r in range(repeats):
+        db = tmp / f"mem{r}.db"
+        env = _env({"MILVUS_URL": str(db), "EMBEDDING_CACHE": "off", "THRESHOLDS_FILE": str(thresholds)})
+        state = Path(f"{db}.server.json")
+        try:
+            sync = run_sampled(
+                [sys.executable, "-m", "helpers", "sync", "--source", str(source), "--no-progress"],
+                env,
+                state,
+            )
+            form = run_sampled([sys.executable, "-c", FORM_SCRIPT], env, state)
+        finally:
+            _stop_lite(db, env)
+            shutil.rmtree(db, ignore_errors=True)
+        if sync["rc"] or form["rc"]:
+            log(f"  memory run failed: {sync['stderr'] or form['stderr']}")
+            out["error"] = [str(sync["stderr"] or form["stderr"])]
+            break
+        out["sync_mb"].append(sync["peak_mb"])
+        out["sync_lite_mb"].append(sync["lite_peak_mb"])
+        out["sync_seconds"].append(sync["seconds"])
+        out["form_mb"].append(form["peak_mb"])
+        out["form_lite_mb"].append(form["lite_peak_mb"])
+        out["form_seconds"].append(form["seconds"])
+        log(
+            f"  memory {r + 1}/{repeats}: sync {sync['peak_mb']:.0f} MB (+ Lite server "
+            f"{sync['lite_peak_mb']:.0f} MB), form {form['peak_mb']:.0f} MB"
+        )
+    return out
+
+
+def bench_series(
+    notebooks: list[Path], tmp: Path, repeats: int, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """Wall time of ``python -m helpers.run_notebooks`` per notebook, on a fresh database and cache."""
+    out: dict[str, Any] = {"notebooks": [p.name for p in notebooks], "runs": []}
+    for r in range(repeats):
+        run_dir = tmp / f"series{r}"
+        run_dir.mkdir(parents=True, exist_ok=True)
+        db = run_dir / "zendesk.db"
+        thresholds = run_dir / "thresholds.json"  # notebook 05 may save thresholds: not into the repo
+        shutil.copyfile(REPO_ROOT / "helpers" / "thresholds.json", thresholds)
+        env = _env(
+            {
+                "MILVUS_URL": str(db),
+                "EMBEDDING_CACHE": str(run_dir / "cache.sqlite"),
+                "THRESHOLDS_FILE": str(thresholds),
+            }
+        )
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "helpers.run_notebooks",
+                    "--out",
+                    str(run_dir / "executed"),
+                    *map(str, notebooks),
+                ],
+                env=env,
+                cwd=REPO_ROOT,
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+        finally:
+            _stop_lite(db, env)
+        total = time.perf_counter() - start
+        per = {
+            m.group(1): float(m.group(2))
+            for m in re.finditer(r"running (\S+) \.\.\.\n\s+done in ([\d.]+) s", proc.stdout)
+        }
+        run = {"total": total, "per_notebook": per, "rc": proc.returncode}
+        if proc.returncode:
+            run["error"] = (proc.stderr.strip().splitlines() or ["?"])[0][:200]
+        out["runs"].append(run)
+        log(
+            f"  series {r + 1}/{repeats}: {total:.0f} s, rc {proc.returncode}; "
+            + ", ".join(f"{k} {v:.0f} s" for k, v in per.items())
+        )
+        shutil.rmtree(run_dir, ignore_errors=True)
+        if proc.returncode:
+            break
+    return out

@@ -1,0 +1,364 @@
+"""Sync benchmarks: throughput against the model alone, where the time goes, re-sync, incremental.
+
+Every figure comes from ``helpers.sync.sync_messages`` running on a fresh Milvus Lite database
+(its shared server started before the clock starts, its CPU counted separately), with the model
+loaded once and warm. The model alone is timed in the same process, alternating with the syncs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import math
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import sync as sync_module
+from .airbyte import read_messages
+from .bench_data import Dataset, sync_chunks
+from .chunking import count_tokens, record_text, split_text
+from .embeddings import CachedEmbedder, LocalEmbedder, chunk_size_for, get_embedder
+from .milvus import connect, ensure_lite_server, forget_clients, stop_lite_server
+from .settings import Settings, load_settings
+
+# Buckets of the sync's wall time, in the order the report lists them.
+BUCKETS = [
+    ("read", "read + parse Airbyte messages"),
+    ("chunk", "chunk records (gpt2 splitter)"),
+    ("model", "model forward (LocalEmbedder.embed)"),
+    ("cache", "embedding wrapper (hash, dedup, stack)"),
+    ("tokens", "re-tokenize to count truncated chunks"),
+    ("setup", "collection setup (create, check, load)"),
+    ("dedup", "Milvus dedup: query ids + delete"),
+    ("insert", "Milvus insert (incl. client-side encoding)"),
+    ("flush", "Milvus flush"),
+    ("other", "the loop: entities (vector.tolist), checks"),
+]
+
+
+def lite_settings(tmp: Path, name: str, cache: str | Path = "off", **extra: str) -> Settings:
+    env = {"MILVUS_URL": str(tmp / f"{name}.db"), "EMBEDDING_CACHE": str(cache), **extra}
+    return load_settings(env)
+
+
+def drop_lite(settings: Settings) -> None:
+    """Stop the Lite server of ``settings`` and delete its database."""
+    forget_clients()
+    stop_lite_server(settings.milvus_url)
+    path = Path(settings.milvus_url)
+    shutil.rmtree(path, ignore_errors=True)
+    for suffix in (".lock", ".server.log", ".server.json"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def lite_pid(settings: Settings) -> int | None:
+    from .milvus import _running_lite_server
+
+    state = _running_lite_server(settings.milvus_url)
+    return int(state["pid"]) if state else None
+
+
+def _cpu_seconds(pid: int | None) -> float:
+    import psutil
+
+    if pid is None:
+        return 0.0
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return 0.0
+    return times.user + times.system
+
+
+@dataclass
+class Probe:
+    """Wall time per bucket, measured by wrapping the functions the sync calls (low overhead)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(k for k, _ in BUCKETS))
+    embed_calls: list[list[str]] = field(default_factory=list)
+
+    def add(self, bucket: str, seconds: float) -> None:
+        self.seconds[bucket] = (self.seconds[bucket] or 0.0) + seconds
+
+    def timed(self, bucket: str, fn: Callable) -> Callable:
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.add(bucket, time.perf_counter() - start)
+
+        return wrapper
+
+    def messages(self, source: Path | list[Path]) -> Iterator:
+        sources = source if isinstance(source, list) else [source]
+        iterator = itertools.chain.from_iterable(read_messages(s) for s in sources)
+        while True:
+            start = time.perf_counter()
+            try:
+                message = next(iterator)
+            except StopIteration:
+                self.add("read", time.perf_counter() - start)
+                return
+            self.add("read", time.perf_counter() - start)
+            yield message
+
+    @contextlib.contextmanager
+    def patched(self) -> Iterator[Probe]:
+        writer = sync_module.MilvusWriter
+        saved: list[tuple[Any, str, Any]] = []
+
+        def patch(owner: Any, name: str, bucket: str) -> None:
+            original = getattr(owner, name)
+            saved.append((owner, name, original))
+            setattr(owner, name, self.timed(bucket, original))
+
+        record_model = LocalEmbedder.embed
+
+        def model_embed(inner_self, texts):
+            self.embed_calls.append(list(texts))
+            return record_model(inner_self, texts)
+
+        saved.append((LocalEmbedder, "embed", record_model))
+        LocalEmbedder.embed = self.timed("model", model_embed)
+        patch(sync_module, "chunk_record", "chunk")
+        patch(CachedEmbedder, "embed", "cache")  # includes the model: subtracted below
+        patch(LocalEmbedder, "count_model_tokens", "tokens")
+        patch(writer, "__init__", "setup")
+        patch(writer, "delete_records", "dedup")
+        patch(writer, "insert", "insert")
+        patch(writer, "flush", "flush")
+        try:
+            yield self
+        finally:
+            for owner, name, original in reversed(saved):
+                setattr(owner, name, original)
+
+    def breakdown(self, total: float) -> dict[str, float]:
+        s = {k: (v or 0.0) for k, v in self.seconds.items()}
+        s["cache"] = max(0.0, s["cache"] - s["model"])
+        s["other"] = max(0.0, total - sum(v for k, v in s.items() if k != "other"))
+        return s
+
+
+@dataclass
+class SyncRun:
+    seconds: float
+    chunks: int
+    texts_embedded: int
+    process_cpu: float
+    lite_cpu: float
+    lite_start: float
+    buckets: dict[str, float]
+    embed_calls: list[list[str]]
+
+
+def timed_sync(
+    settings: Settings, source: Path | list[Path], keep: bool = False, mode: str = "append_dedup"
+) -> SyncRun:
+    """One instrumented sync of ``source`` into ``settings``'s Lite database (server pre-started)."""
+    start = time.perf_counter()
+    ensure_lite_server(settings.milvus_url)
+    connect(settings)
+    lite_start = time.perf_counter() - start
+    pid = lite_pid(settings)
+    probe = Probe()
+    cpu0, lite0 = time.process_time(), _cpu_seconds(pid)
+    with probe.patched():
+        start = time.perf_counter()
+        summary = sync_module.sync_messages(probe.messages(source), settings, mode=mode)
+        seconds = time.perf_counter() - start
+    run = SyncRun(
+        seconds=seconds,
+        chunks=summary.chunks_written,
+        texts_embedded=summary.texts_embedded,
+        process_cpu=time.process_time() - cpu0,
+        lite_cpu=_cpu_seconds(pid) - lite0,
+        lite_start=lite_start,
+        buckets=probe.breakdown(seconds),
+        embed_calls=probe.embed_calls,
+    )
+    if not keep:
+        drop_lite(settings)
+    return run
+
+
+def _timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _timed_cpu(fn: Callable[[], Any]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of ``fn()``."""
+    cpu, start = time.process_time(), time.perf_counter()
+    fn()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[str], None]) -> dict[str, Any]:
+    """Full cold-cache syncs alternating with the model alone on the same chunks.
+
+    One untimed sync and one model pass first (torch is slower the first time it meets an input
+    shape, which would be charged to whichever of the two runs first); then each repeat times the
+    sync and the model back to back, alternating which goes first. Wall time is what users see,
+    but on a shared 2-core machine it swings with other processes' load; CPU seconds (the sync's
+    process plus its Lite server, against the model's) are the load-robust comparison.
+    """
+    settings = lite_settings(tmp, "ratio")
+    embedder = get_embedder(settings)
+    model: LocalEmbedder = embedder.inner  # the sync's own model instance (batch size 32)
+    texts = sync_chunks(dataset.records(), chunk_size_for(settings))
+    first = timed_sync(settings, dataset.first)  # untimed warm-up: the first sync in a process
+    warm = _timed(lambda: model.embed(texts))
+    log(f"  warm-up: first sync in this process {first.seconds:.1f} s, model one call {warm:.1f} s")
+    runs: list[SyncRun] = []
+    raw_all: list[tuple[float, float]] = []
+    raw_batches: list[tuple[float, float]] = []
+    for r in range(repeats):
+        calls = runs[-1].embed_calls if runs else None
+        if r % 2 == 1 and calls:  # model first on odd repeats
+            raw_all.append(_timed_cpu(lambda calls=calls: model.embed([t for c in calls for t in c])))
+            raw_batches.append(_timed_cpu(lambda calls=calls: [model.embed(c) for c in calls]))
+            runs.append(timed_sync(settings, dataset.first))
+        else:
+            runs.append(timed_sync(settings, dataset.first))
+            calls = runs[-1].embed_calls
+            raw_all.append(_timed_cpu(lambda calls=calls: model.embed([t for c in calls for t in c])))
+            raw_batches.append(_timed_cpu(lambda calls=calls: [model.embed(c) for c in calls]))
+        run = runs[-1]
+        log(
+            f"  sync {r + 1}/{repeats}: {run.seconds:.1f} s for {run.chunks} chunks "
+            f"(CPU {run.process_cpu + run.lite_cpu:.1f} s); model alone {raw_all[-1][0]:.1f} s "
+            f"(one call, CPU {raw_all[-1][1]:.1f} s), {raw_batches[-1][0]:.1f} s (the sync's calls)"
+        )
+    n = runs[0].chunks
+    embedded = runs[0].texts_embedded
+    sync_cpu = [r.process_cpu + r.lite_cpu for r in runs]
+    return {
+        "chunks": n,
+        "texts_embedded": embedded,
+        "embed_calls": len(runs[0].embed_calls),
+        "warmup_seconds": warm,
+        "first_sync_seconds": first.seconds,
+        "sync_seconds": [r.seconds for r in runs],
+        "sync_cps": [n / r.seconds for r in runs],
+        "model_cps": [embedded / s for s, _ in raw_all],
+        "model_batches_cps": [embedded / s for s, _ in raw_batches],
+        # paired per repeat: sync and model measured back to back
+        "ratio": [(n / r.seconds) / (embedded / s) for r, (s, _) in zip(runs, raw_all, strict=True)],
+        "ratio_batches": [
+            (n / r.seconds) / (embedded / s) for r, (s, _) in zip(runs, raw_batches, strict=True)
+        ],
+        "model_cpu": [c for _, c in raw_all],
+        "ratio_cpu": [c / s for (_, c), s in zip(raw_all, sync_cpu, strict=True)],
+        "process_cpu": [r.process_cpu for r in runs],
+        "lite_cpu": [r.lite_cpu for r in runs],
+        "lite_start": [r.lite_start for r in runs],
+        "buckets": {k: [r.buckets[k] for r in runs] for k, _ in BUCKETS},
+    }
+
+
+def _copy_sqlite(src: Path, dst: Path) -> None:
+    with contextlib.closing(sqlite3.connect(src)) as a, contextlib.closing(sqlite3.connect(dst)) as b:
+        a.backup(b)
+
+
+def bench_resync(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[str], None]) -> dict[str, Any]:
+    """First sync (cold cache), unchanged re-sync, incremental second sync, full re-sync."""
+    out: dict[str, list[float]] = {
+        k: []
+        for k in (
+            "first",
+            "resync",
+            "resync_embedded",
+            "incremental",
+            "incremental_embedded",
+            "full",
+            "full_embedded",
+        )
+    }
+    for r in range(repeats):
+        cache = tmp / f"cache{r}.sqlite"
+        settings = lite_settings(tmp, f"resync{r}", cache)
+        first = timed_sync(settings, dataset.first, keep=True)
+        _copy_sqlite(cache, tmp / f"cache{r}_after_first.sqlite")
+        again = timed_sync(settings, dataset.first, keep=True)
+        out["first"].append(first.seconds)
+        out["resync"].append(again.seconds)
+        out["resync_embedded"].append(again.texts_embedded)
+        if dataset.second is not None:
+            inc = timed_sync(settings, dataset.second, keep=True)
+            out["incremental"].append(inc.seconds)
+            out["incremental_embedded"].append(inc.texts_embedded)
+            full_settings = lite_settings(tmp, f"full{r}", tmp / f"cache{r}_after_first.sqlite")
+            full = timed_sync(full_settings, [dataset.first, dataset.second])
+            out["full"].append(full.seconds)
+            out["full_embedded"].append(full.texts_embedded)
+        drop_lite(settings)
+        log(
+            f"  re-sync {r + 1}/{repeats}: first {first.seconds:.1f} s, unchanged re-sync "
+            f"{again.seconds:.1f} s ({again.texts_embedded} embedded)"
+            + (
+                f", incremental {out['incremental'][-1]:.1f} s, full {out['full'][-1]:.1f} s"
+                if dataset.second is not None
+                else ""
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- OpenAI, from our own chunks
+
+OPENAI_PRICES = {"text-embedding-ada-002": 0.10, "text-embedding-3-small": 0.02}  # $ per 1M tokens
+OPENAI_CHUNK_SIZE = 1000
+OPENAI_BATCH = 150
+
+
+def openai_estimate(dataset: Dataset, settings: Settings) -> dict[str, Any]:
+    """What the tutorial's path (1000-token chunks, OpenAI) would send for our data."""
+    per_stream: dict[str, dict[str, int]] = {}
+    batch_chunks, batches, requests_sync = 0, 0, 0
+    for record in dataset.records():
+        if record.is_deleted:
+            continue
+        chunks = split_text(record_text(record.data, settings.text_fields), OPENAI_CHUNK_SIZE)
+        stats = per_stream.setdefault(record.stream, {"records": 0, "chunks": 0, "tokens": 0})
+        stats["records"] += 1
+        stats["chunks"] += len(chunks)
+        stats["tokens"] += sum(count_tokens(c) for c in chunks)
+        batch_chunks += len(chunks)
+        if batch_chunks >= sync_module.BATCH_SIZE:  # the sync's batches, each its own requests
+            requests_sync += math.ceil(batch_chunks / OPENAI_BATCH)
+            batches += 1
+            batch_chunks = 0
+    if batch_chunks:
+        requests_sync += math.ceil(batch_chunks / OPENAI_BATCH)
+        batches += 1
+    chunks = sum(s["chunks"] for s in per_stream.values())
+    tokens = sum(s["tokens"] for s in per_stream.values())
+    tickets = per_stream.get("tickets", {"records": 0, "chunks": 0, "tokens": 0})
+    per_1k = {}
+    if tickets["records"]:
+        factor = 1000 / tickets["records"]
+        per_1k = {
+            "chunks": tickets["chunks"] * factor,
+            "requests": math.ceil(tickets["chunks"] * factor / OPENAI_BATCH),
+            "tokens": tickets["tokens"] * factor,
+            "cost": {m: tickets["tokens"] * factor / 1e6 * p for m, p in OPENAI_PRICES.items()},
+        }
+    return {
+        "per_stream": per_stream,
+        "chunks": chunks,
+        "tokens": tokens,
+        "requests_min": math.ceil(chunks / OPENAI_BATCH),
+        "requests_sync": requests_sync,
+        "cost": {m: tokens / 1e6 * p for m, p in OPENAI_PRICES.items()},
+        "per_1k_tickets": per_1k,
+        "minilm_chunk_size": chunk_size_for(settings),
+    }
