@@ -187,8 +187,7 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         f"({100 * (model_calls / model_one - 1):+.0f} %). The sync embeds up to ~512 texts per model call "
         "ahead of its writes (writes keep Airbyte's 128-chunk batches and STATE boundaries), because "
         "sentence-transformers sorts texts by length only inside one call: small calls pad more and run "
-        "more part-full batches of 32. The measured difference between the two model timings is within "
-        "the run-to-run noise shown above. "
+        "more part-full batches of 32. "
         + (
             f"In CPU seconds, which other processes' load does not inflate, the ratio is {fmt(cpu, 2)}: "
             "the gap is real work in the model, not load."
