@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import statistics
 from pathlib import Path
@@ -488,6 +489,7 @@ def _summary(results: dict[str, Any]) -> list[str]:
 
 
 def write_report(results: dict[str, Any], doc: Path, img: Path) -> list[Path]:
+    results = json.loads(json.dumps(results))  # the same shape as results read back from JSON
     paths = _plots(results, img)
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(render(results), encoding="utf-8")

@@ -57,9 +57,9 @@ def drop_lite(settings: Settings) -> None:
 
 
 def lite_pid(settings: Settings) -> int | None:
-    from .milvus import _running_lite_server
+    from .milvus import running_lite_server
 
-    state = _running_lite_server(settings.milvus_url)
+    state = running_lite_server(settings.milvus_url)
     return int(state["pid"]) if state else None
 
 

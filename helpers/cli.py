@@ -93,12 +93,12 @@ def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_lite(args: argparse.Namespace, settings: Settings) -> int:
-    from .milvus import _running_lite_server, forget_clients, stop_lite_server
+    from .milvus import forget_clients, running_lite_server, stop_lite_server
 
     if not settings.is_lite:
         raise InputError("MILVUS_URL is a server URL; `lite` manages only the local Lite server.")
     if args.action == "status":
-        running = _running_lite_server(settings.milvus_url)
+        running = running_lite_server(settings.milvus_url)
         print(f"running on 127.0.0.1:{running['port']}" if running else "not running")
         return 0
     forget_clients()

@@ -132,7 +132,7 @@ def _port_open(port: int) -> bool:
     return False
 
 
-def _running_lite_server(db_path: str) -> dict[str, Any] | None:
+def running_lite_server(db_path: str) -> dict[str, Any] | None:
     try:
         state = json.loads(state_file(db_path).read_text())
     except (OSError, ValueError):
@@ -166,7 +166,7 @@ def ensure_lite_server(db_path: str) -> int:
         raise _lite_failure(db_path, "NOT_A_DIRECTORY")
     with open(f"{db_path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one starter at a time, across processes
-        running = _running_lite_server(db_path)
+        running = running_lite_server(db_path)
         if running:
             return int(running["port"])
         with contextlib.suppress(FileNotFoundError):
@@ -183,7 +183,7 @@ def ensure_lite_server(db_path: str) -> int:
             )
         deadline = time.monotonic() + LITE_START_TIMEOUT
         while time.monotonic() < deadline:
-            running = _running_lite_server(db_path)
+            running = running_lite_server(db_path)
             if running and running["pid"] == proc.pid:
                 return int(running["port"])
             if proc.poll() is not None:
@@ -198,7 +198,7 @@ def ensure_lite_server(db_path: str) -> int:
 
 def stop_lite_server(db_path: str, timeout: float = 15.0) -> bool:
     """Stop the shared Lite server for ``db_path``; True when one was running."""
-    running = _running_lite_server(db_path)
+    running = running_lite_server(db_path)
     if not running:
         return False
     os.kill(running["pid"], 15)
@@ -234,7 +234,7 @@ def connect(settings: Settings, timeout: float = CONNECT_TIMEOUT):
     key = (settings.milvus_url, settings.milvus_token)
     with _CLIENTS_LOCK:
         if key in _CLIENTS:
-            if not settings.is_lite or _running_lite_server(settings.milvus_url):
+            if not settings.is_lite or running_lite_server(settings.milvus_url):
                 return _CLIENTS[key]
             with contextlib.suppress(Exception):  # its Lite server died: start a new one below
                 _CLIENTS.pop(key).close()

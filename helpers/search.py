@@ -24,11 +24,11 @@ from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
 from .errors import InputError
 from .milvus import (
     VECTOR_FIELD,
-    _running_lite_server,
     milvus_errors,
     open_collection,
     open_tickets_filter,
     parse_org_id,
+    running_lite_server,
     search_params,
     stream_filter,
 )
@@ -171,7 +171,7 @@ class Searcher:
             )
         if not 1 <= limit <= 1000:
             raise InputError(f"limit must be 1..1000, got {limit}.")
-        if self.settings.is_lite and not _running_lite_server(self.settings.milvus_url):
+        if self.settings.is_lite and not running_lite_server(self.settings.milvus_url):
             # the shared Lite server was stopped or died: start it again and reconnect
             spec = self.embedder.spec
             self.client = open_collection(self.settings, spec.dimension, spec.name)
@@ -184,7 +184,9 @@ class Searcher:
                 limit=min(limit * OVERFETCH, 16384),
                 output_fields=[*fields, "text"],
                 search_params=self.params,
-                consistency_level="Strong",
+                # Session: sees every write this process made (a ticket the form just filed)
+                # without Strong's wait for the server's next time tick (~200 ms per search)
+                consistency_level="Session",
             )
         return _collapse(list(results[0]) if results else [], limit)
 

@@ -64,7 +64,7 @@ def release_lite(db_path: str | Path) -> None:
     """Close clients and stop the shared Lite server of ``db_path``; assert it is gone."""
     hm.forget_clients()
     hm.stop_lite_server(str(db_path))
-    assert hm._running_lite_server(str(db_path)) is None, f"Lite server for {db_path} still running"
+    assert hm.running_lite_server(str(db_path)) is None, f"Lite server for {db_path} still running"
 
 
 @pytest.fixture(scope="module")

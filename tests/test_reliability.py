@@ -570,7 +570,7 @@ def test_server_killed_mid_sync_then_restarted_and_rerun(milvus_server, tmp_path
 def _kill_lite_server(db_path: str) -> None:
     import signal
 
-    running = hm._running_lite_server(db_path)
+    running = hm.running_lite_server(db_path)
     assert running, "no Lite server to kill"
     os.kill(running["pid"], signal.SIGKILL)
     deadline = time.monotonic() + 10

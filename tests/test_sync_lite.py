@@ -462,7 +462,7 @@ from helpers.settings import load_settings
 s = load_settings()
 client = hm.ensure_collection(s, 384, "all-MiniLM-L6-v2")
 client.insert(s.collection, [{"vector": [0.0] * 384, "text": "hello", "_ab_stream": "tickets"}])
-state = hm._running_lite_server(s.milvus_url)
+state = hm.running_lite_server(s.milvus_url)
 print(json.dumps({"pid": state["pid"], "collections": client.list_collections()}))
 """
 
