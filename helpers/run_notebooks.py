@@ -25,10 +25,13 @@ def execute(path: Path, out: Path) -> float:
         nb,
         timeout=CELL_TIMEOUT,
         kernel_name="python3",
+        record_timing=False,  # no timestamps in the committed notebooks
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
     client.execute()
     nb.metadata.pop("widgets", None)  # widget state holds random model ids; nothing needs it
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # timestamps of an earlier run
     out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, out)
     return time.perf_counter() - start
