@@ -11,7 +11,7 @@ from .settings import display_path, load_settings
 def main() -> int:
     from .embeddings import model_spec
     from .stats import entity_counts
-    from .thresholds import load_thresholds
+    from .thresholds import load_thresholds, read_file
 
     try:
         settings = load_settings()
@@ -21,6 +21,9 @@ def main() -> int:
         print("Entities: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         th = load_thresholds(settings.thresholds_path, spec.name)
         print(f"Thresholds for {spec.name}: ticket {th.ticket}, article {th.article} ({th.source})")
+        holdout = read_file(settings.thresholds_path).get(spec.name, {}).get("holdout", {})
+        for decision, m in sorted(holdout.items()):
+            print(f"  holdout {decision}: precision {m.get('precision')}, recall {m.get('recall')}")
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
