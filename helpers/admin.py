@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from .embeddings import model_spec
-from .milvus import connect, ensure_collection, milvus_errors
+from .milvus import connect, ensure_collection, milvus_errors, open_collection
 from .settings import Settings
+
+
+def open_configured_collection(settings: Settings):
+    """The client for the configured collection, checked against the model and loaded."""
+    spec = model_spec(settings)
+    return open_collection(settings, spec.dimension, spec.name)
 
 
 def create_collection(settings: Settings):

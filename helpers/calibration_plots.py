@@ -218,28 +218,22 @@ def calibration_widget(
     top = round(float(distances.max()) + 0.1, 2)
     style = {"description_width": "130px"}
     layout = w.Layout(width="560px")
-    ticket = w.FloatSlider(
-        value=start[0],
-        min=0.0,
-        max=top,
-        step=0.0001,
-        readout_format=".4f",
-        description="ticket threshold",
-        style=style,
-        layout=layout,
-        continuous_update=False,
-    )
-    article = w.FloatSlider(
-        value=start[1],
-        min=0.0,
-        max=top,
-        step=0.0001,
-        readout_format=".4f",
-        description="article threshold",
-        style=style,
-        layout=layout,
-        continuous_update=False,
-    )
+
+    def slider(value: float, description: str):
+        return w.FloatSlider(
+            value=value,
+            min=0.0,
+            max=top,
+            step=0.0001,
+            readout_format=".4f",
+            description=description,
+            style=style,
+            layout=layout,
+            continuous_update=False,
+        )
+
+    ticket = slider(start[0], "ticket threshold")
+    article = slider(start[1], "article threshold")
     metrics, examples, status = w.HTML(), w.HTML(), w.HTML()
     button = w.Button(
         description=f"Save for {model}"[:40],

@@ -15,10 +15,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .admin import open_configured_collection
 from .airbyte import Record, State, read_messages
 from .chunking import AIRBYTE_CHUNK_SIZE, count_tokens, record_text, split_text
 from .embeddings import CachedEmbedder, chunk_size_for, model_spec
-from .milvus import escape_string, milvus_errors, open_collection, stream_filter
+from .milvus import escape_string, milvus_errors, stream_filter
 from .settings import Settings
 from .sync import RECORD_ID_FIELD
 
@@ -79,8 +80,7 @@ def truncation_share(texts: list[str], embedder: CachedEmbedder, chunk_size: int
 
 def query_entities(settings: Settings, expr: str, fields: list[str], limit: int = 16384) -> pd.DataFrame:
     """Entities matching ``expr`` (a filter built by the helpers), sorted by record and text."""
-    spec = model_spec(settings)
-    client = open_collection(settings, spec.dimension, spec.name)
+    client = open_configured_collection(settings)
     with milvus_errors(settings, "query entities"):
         rows = client.query(
             settings.collection,

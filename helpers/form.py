@@ -38,10 +38,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .admin import open_configured_collection
 from .airbyte import Record, State
-from .embeddings import model_spec
 from .errors import HelpersError, InputError
-from .milvus import milvus_errors, open_collection, parse_org_id, stream_filter
+from .milvus import milvus_errors, parse_org_id, stream_filter
 from .search import Decision, Searcher, get_searcher
 from .settings import LOCAL_DIR, Settings, load_settings, scrub
 from .sync import sync_messages
@@ -63,15 +63,10 @@ WORKING_LABEL = "Working…"
 # ---------------------------------------------------------------- organisations and filing
 
 
-def _collection(settings: Settings):
-    spec = model_spec(settings)
-    return open_collection(settings, spec.dimension, spec.name)
-
-
 def list_organisations(settings: Settings | None = None) -> list[int]:
     """The distinct ``organization_id`` of tickets in the collection, sorted; the tutorial's first."""
     settings = settings or load_settings()
-    client = _collection(settings)
+    client = open_configured_collection(settings)
     found: set[int] = set()
     base = stream_filter("tickets")
     with milvus_errors(settings, "list the organisations"):
@@ -102,7 +97,7 @@ def _filed_filter(above: int = FILED_ID_BASE) -> str:
 def filed_ticket_ids(settings: Settings | None = None) -> list[int]:
     """The ids of tickets filed by the form (the reserved id range), ascending."""
     settings = settings or load_settings()
-    client = _collection(settings)
+    client = open_configured_collection(settings)
     ids: set[int] = set()
     highest = FILED_ID_BASE
     with milvus_errors(settings, "list filed tickets"):

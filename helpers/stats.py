@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .embeddings import model_spec
-from .milvus import escape_string, milvus_errors, open_collection, stream_filter
+from .admin import open_configured_collection
+from .milvus import escape_string, milvus_errors, stream_filter
 from .settings import Settings, load_settings
 
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed")
@@ -19,8 +19,7 @@ def entity_counts(
 ) -> dict[str, int]:
     """Entities (chunks) per stream, plus ``total`` over the whole collection."""
     settings = settings or load_settings()
-    spec = model_spec(settings)
-    client = open_collection(settings, spec.dimension, spec.name)
+    client = open_configured_collection(settings)
     name = settings.collection
     with milvus_errors(settings, "count entities"):
         counts = {s: _count(client, name, stream_filter(s)) for s in streams}
@@ -31,8 +30,7 @@ def entity_counts(
 def ticket_status_counts(settings: Settings | None = None) -> dict[str, int]:
     """Ticket entities (chunks) per Zendesk status."""
     settings = settings or load_settings()
-    spec = model_spec(settings)
-    client = open_collection(settings, spec.dimension, spec.name)
+    client = open_configured_collection(settings)
     with milvus_errors(settings, "count tickets"):
         return {
             s: _count(

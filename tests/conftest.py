@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -52,12 +53,33 @@ def subprocess_env(extra: dict[str, str]) -> dict[str, str]:
         "CHUNK_OVERLAP",
         "TEXT_FIELDS",
         "THRESHOLDS_FILE",
+        "LABELS_FILE",
+        "OPENAI_MAX_RETRIES",
+        "OPENAI_TIMEOUT",
         "HELPERS_DEBUG",
     )
     env = {k: v for k, v in os.environ.items() if k not in names}
     env.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONUNBUFFERED": "1"})
     env.update(extra)
     return env
+
+
+def run_cli(
+    args: list[str], env: dict[str, str], secrets: tuple[str, ...] = (), timeout: float = 180
+) -> subprocess.CompletedProcess:
+    """``python -m helpers ARGS`` with ``env``; asserts no secret and no traceback in its output."""
+    out = subprocess.run(
+        [PYTHON, "-m", "helpers", *args],
+        env=subprocess_env(env),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    for secret in secrets:  # never in any output, success or error
+        assert secret not in out.stdout + out.stderr, (args, out.stdout[-500:], out.stderr[-500:])
+    assert "Traceback" not in out.stdout + out.stderr, (args, out.stderr[-2000:])
+    return out
 
 
 def release_lite(db_path: str | Path) -> None:

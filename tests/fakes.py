@@ -286,3 +286,17 @@ def write_jsonl(path, messages) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for m in messages:
             fh.write((m if isinstance(m, str) else json.dumps(m)) + "\n")
+
+
+# Strings that must survive filter escaping unchanged (quotes, backslashes, newlines, injection)
+TRICKY = [
+    'He said "hi"',
+    "C:\\path\\to\\file",
+    "ends with a backslash \\",
+    'backslash-quote \\" inside',
+    "two\nlines\r\nand a\ttab",
+    "it's 'single'",
+    'x" or _ab_stream != "',
+    "naïve — Ünïcode ✓",
+    "bell\x07 and nul-free control",
+]

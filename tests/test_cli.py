@@ -10,7 +10,8 @@ import json
 import subprocess
 
 import pytest
-from conftest import PYTHON, REPO, lite_env, subprocess_env
+from conftest import lite_env
+from conftest import run_cli as shared_run_cli
 from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
 
 from helpers.chunking import record_text
@@ -21,17 +22,7 @@ ADA = "text-embedding-ada-002"
 
 
 def run_cli(args: list[str], env: dict[str, str], timeout: float = 180) -> subprocess.CompletedProcess:
-    out = subprocess.run(
-        [PYTHON, "-m", "helpers", *args],
-        env=subprocess_env(env),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    for secret in (TOKEN, KEY):  # never in any output, success or error
-        assert secret not in out.stdout and secret not in out.stderr, (args, out.stdout, out.stderr)
-    return out
+    return shared_run_cli(args, env, (TOKEN, KEY), timeout)
 
 
 def assert_user_error(out: subprocess.CompletedProcess, *fragments: str) -> str:

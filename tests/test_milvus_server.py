@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pytest
 from conftest import ALL, entity_rows, lite_env, scenario_runs
-from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
+from fakes import ORG_A, ORG_B, TRICKY, article, state, support_text, ticket, write_jsonl
 
 from helpers import milvus as hm
 from helpers.errors import InputError, MilvusSetupError
@@ -114,17 +114,6 @@ def test_same_data_twice_and_overwrite(server_settings, tmp_path):
     assert [r for r in after if r[0] == "articles"] == [r for r in rows if r[0] == "articles"]
 
 
-TRICKY = [
-    'He said "hi"',
-    "C:\\path\\to\\file",
-    "ends with a backslash \\",
-    'backslash-quote \\" inside',
-    "two\nlines\r\nand a\ttab",
-    "it's 'single'",
-    'x" or _ab_stream != "',
-    "naïve — Ünïcode ✓",
-    "bell\x07 control",
-]
 
 
 def test_filter_escaping_round_trips(server_settings, tmp_path):

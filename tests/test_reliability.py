@@ -434,8 +434,7 @@ def _org_c_batches(tmp_path, rounds=3):
     return paths
 
 
-def test_form_answers_while_a_sync_writes_lite(env, tmp_path):
-    s = settings_for(env, "rel_concurrent")
+def _form_answers_while_a_sync_writes(s, tmp_path) -> None:
     write_jsonl(tmp_path / "base.jsonl", base_messages())
     run_sync(tmp_path / "base.jsonl", s, show_progress=False)
     paths = _org_c_batches(tmp_path)
@@ -447,23 +446,17 @@ def test_form_answers_while_a_sync_writes_lite(env, tmp_path):
     errors, diffs, done = _concurrent_decides(s, write)
     assert errors == [] and diffs == [] and done >= 4
     assert len({r[1] for r in entity_rows(s) if r[0] == "tickets"}) == 3 + 50
+
+
+def test_form_answers_while_a_sync_writes_lite(env, tmp_path):
+    _form_answers_while_a_sync_writes(settings_for(env, "rel_concurrent"), tmp_path)
 
 
 @pytest.mark.server
 @pytest.mark.slow
 def test_form_answers_while_a_sync_writes_server(milvus_server, env, tmp_path):
     s = load_settings({**env, "MILVUS_URL": milvus_server, "MILVUS_COLLECTION": "rel_concurrent"})
-    write_jsonl(tmp_path / "base.jsonl", base_messages())
-    run_sync(tmp_path / "base.jsonl", s, show_progress=False)
-    paths = _org_c_batches(tmp_path)
-
-    def write():
-        for p in paths:
-            run_sync(p, s, batch_size=8, show_progress=False)
-
-    errors, diffs, done = _concurrent_decides(s, write)
-    assert errors == [] and diffs == [] and done >= 4
-    assert len({r[1] for r in entity_rows(s) if r[0] == "tickets"}) == 3 + 50
+    _form_answers_while_a_sync_writes(s, tmp_path)
 
 
 # ---------------------------------------------------------------- a real server killed mid-sync

@@ -10,7 +10,8 @@ import socket
 import subprocess
 
 import pytest
-from conftest import PYTHON, REPO, lite_env, subprocess_env
+from conftest import REPO, lite_env
+from conftest import run_cli as shared_run_cli
 from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
 
 from helpers.chunking import record_text
@@ -88,18 +89,7 @@ def _closed_port() -> int:
 
 
 def run_cli(args: list[str], env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
-    out = subprocess.run(
-        [PYTHON, "-m", "helpers", *args],
-        env=subprocess_env(env),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    for secret in SECRETS:
-        assert secret not in out.stdout + out.stderr, (args, out.stdout[-500:], out.stderr[-500:])
-    assert "Traceback" not in out.stdout + out.stderr, (args, out.stderr[-2000:])
-    return out
+    return shared_run_cli(args, env, SECRETS, timeout)
 
 
 def one_error_line(out: subprocess.CompletedProcess) -> str:

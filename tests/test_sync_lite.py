@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 from conftest import ALL, PYTHON, REPO, entity_rows, lite_env, release_lite, scenario_runs, subprocess_env
-from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
+from fakes import ORG_A, ORG_B, TRICKY, article, state, support_text, ticket, write_jsonl
 
 from helpers import milvus as hm
 from helpers.chunking import chunk_record, record_text
@@ -180,17 +180,6 @@ def test_collection_checks(settings_for):
         hm.open_collection(settings_for("missing"), 384, "all-MiniLM-L6-v2")
 
 
-TRICKY = [
-    'He said "hi"',
-    "C:\\path\\to\\file",
-    "ends with a backslash \\",
-    'backslash-quote \\" inside',
-    "two\nlines\r\nand a\ttab",
-    "it's 'single'",
-    'x" or _ab_stream != "',
-    "naïve — Ünïcode ✓",
-    "bell\x07 and nul-free control",
-]
 
 
 def test_filter_escaping_round_trips(settings_for, tmp_path):
