@@ -14,8 +14,13 @@ from pathlib import Path
 
 from .errors import SettingsError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-LOCAL_DIR = REPO_ROOT / ".local"
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+# Writable local state (Lite database, embedding cache, saved thresholds, exported models) lives in
+# the data directory: HELPERS_DATA_DIR, else `.local/` of the checkout the package runs from, else
+# a per-user folder (an installed package never writes inside itself).
+IN_CHECKOUT = (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "notebooks").is_dir()
+LOCAL_DIR = REPO_ROOT / ".local" if IN_CHECKOUT else Path.home() / ".local" / "share" / "support-search"
 DATA_DIR = REPO_ROOT / "data"
 DEFAULT_MILVUS_URL = str(LOCAL_DIR / "zendesk.db")
 DEFAULT_COLLECTION = "zendesk"
@@ -53,6 +58,7 @@ class Settings:
     text_fields: tuple[str, ...] = DEFAULT_TEXT_FIELDS
     thresholds_path: Path = DEFAULT_THRESHOLDS_FILE
     labels_path: Path = DEFAULT_LABELS_FILE
+    data_dir: Path = LOCAL_DIR
 
     @property
     def is_lite(self) -> bool:
@@ -74,7 +80,7 @@ class Settings:
             value = getattr(self, f.name)
             if f.name in ("milvus_token", "openai_api_key"):
                 out[f.name] = "(set, hidden)" if value else "(not set)"
-            elif f.name in ("milvus_url", "cache_path", "thresholds_path", "labels_path"):
+            elif f.name in ("milvus_url", "cache_path", "thresholds_path", "labels_path", "data_dir"):
                 out[f.name] = display_path(value)
             elif isinstance(value, tuple):
                 out[f.name] = ", ".join(value)
@@ -119,7 +125,9 @@ def _int(env: Mapping[str, str], name: str, default: int | None, low: int, high:
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and validate settings from ``env`` (default: ``os.environ``)."""
     env = os.environ if env is None else env
-    url = env.get("MILVUS_URL", "").strip() or DEFAULT_MILVUS_URL
+    data_raw = env.get("HELPERS_DATA_DIR", "").strip()
+    data_dir = Path(data_raw).expanduser().resolve() if data_raw else LOCAL_DIR
+    url = env.get("MILVUS_URL", "").strip() or str(data_dir / "zendesk.db")
     if not url.startswith(_SERVER_SCHEMES):
         if not url.endswith(".db"):
             raise SettingsError(
@@ -144,7 +152,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if cache_raw.lower() in ("off", "none", "0", "false"):
         cache_path: Path | None = None
     else:
-        cache_path = Path(cache_raw).expanduser().resolve() if cache_raw else DEFAULT_CACHE
+        cache_path = Path(cache_raw).expanduser().resolve() if cache_raw else data_dir / "embeddings.sqlite"
     text_fields = (
         tuple(f.strip() for f in env.get("TEXT_FIELDS", "").split(",") if f.strip()) or DEFAULT_TEXT_FIELDS
     )
@@ -176,4 +184,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             Path(thresholds_raw).expanduser().resolve() if thresholds_raw else DEFAULT_THRESHOLDS_FILE
         ),
         labels_path=Path(labels_raw).expanduser().resolve() if labels_raw else DEFAULT_LABELS_FILE,
+        data_dir=data_dir,
     )
