@@ -1,39 +1,72 @@
 """Execute the notebook series headless, in order, with nbclient.
 
 ``python -m helpers.run_notebooks --in-place notebooks/0*.ipynb`` regenerates the committed
-outputs; ``--out DIR`` writes executed copies elsewhere (what ``make tutorial`` does).
+outputs; ``--out DIR`` writes executed copies elsewhere (what ``make tutorial`` does). Both give
+the same bytes for the same state: the kernel talks over IPC (no TCP-without-encryption warning),
+no timings are recorded, and the saved widget state (so JupyterLab and nbviewer draw the form and
+the sliders without a kernel) gets its random model ids renamed in order of appearance.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 CELL_TIMEOUT = 1800
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+_MODEL_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def canonical_widget_ids(nb) -> None:
+    """Rename the widget model ids (random uuids) to ``00..01``, ``00..02``, ... in place."""
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    if not state:
+        return
+    text = json.dumps(nb)
+    order: dict[str, str] = {}
+    for found in _MODEL_ID.findall(text):
+        if found in state and found not in order:
+            order[found] = f"{len(order) + 1:032x}"
+    renamed = _MODEL_ID.sub(lambda m: order.get(m.group(0), m.group(0)), text)
+    nb.clear()
+    nb.update(json.loads(renamed))
 
 
 def execute(path: Path, out: Path) -> float:
     """Run ``path`` top to bottom in its own folder; write the result to ``out``; seconds taken."""
     import nbformat
     from nbclient import NotebookClient
+    from traitlets.config import Config
 
+    config = Config()
+    config.KernelManager.transport = "ipc"  # local socket files, not TCP
     nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("widgets", None)  # the state of an earlier run
     start = time.perf_counter()
+    sockets = tempfile.TemporaryDirectory(prefix="nb-ipc-")
+    # an absolute socket path: the kernel runs in the notebook's folder, this process elsewhere
+    config.KernelManager.ip = str(Path(sockets.name) / "kernel")
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
         kernel_name="python3",
         record_timing=False,  # no timestamps in the committed notebooks
+        store_widget_state=True,
+        config=config,
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
-    client.execute()
-    nb.metadata.pop("widgets", None)  # widget state holds random model ids; nothing needs it
+    with sockets:
+        client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)  # timestamps of an earlier run
+    canonical_widget_ids(nb)
     out.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out)
+    nbformat.write(nbformat.from_dict(nb), out)
     return time.perf_counter() - start
 
 
