@@ -74,6 +74,9 @@ test-notebooks: venv
 # download; else one line saying what to run. The path found is kept in $(BROWSER_FILE).
 browser: venv
 	@mkdir -p $(dir $(BROWSER_FILE)); found=""; \
+	if [ -n "$$CHROMIUM" ] && [ ! -x "$$CHROMIUM" ]; then \
+	  echo "make browser: CHROMIUM=$$CHROMIUM is not an executable; point it at a chromium or unset it"; exit 1; \
+	fi; \
 	for c in "$$CHROMIUM" /usr/bin/chromium "$$(command -v chromium)" "$$(command -v chromium-browser)"; do \
 	  if [ -n "$$c" ] && [ -x "$$c" ]; then found="$$c"; break; fi; \
 	done; \

@@ -250,12 +250,13 @@ def _prepare(
 def _prepare_record(
     record: Record, keys: Mapping[str, Sequence[str]], settings: Settings, chunk_size: int
 ) -> _Prepared:
+    """One record checked and chunked (a CDC deletion: no chunks)."""
     if record.stream not in keys:
-            raise SourceError(
-                f"{record.where}: unknown stream {record.stream!r}; this sync knows "
-                f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
-                f"{record.stream}=FIELD)."
-            )
+        raise SourceError(
+            f"{record.where}: unknown stream {record.stream!r}; this sync knows "
+            f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
+            f"{record.stream}=FIELD)."
+        )
     rec_id = record_id(record, keys[record.stream])
     if record.is_deleted:
         return _Prepared(record, rec_id, [])
