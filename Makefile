@@ -67,7 +67,8 @@ test-notebooks: venv
 	rm -rf $(dir $(TEST_DB)) && mkdir -p $(dir $(TEST_DB))
 	cp helpers/thresholds.json $(TEST_THRESHOLDS)
 	MILVUS_URL=$(TEST_DB) THRESHOLDS_FILE=$(TEST_THRESHOLDS) EMBEDDING_CACHE=$(dir $(TEST_DB))embeddings.sqlite $(VENV)/bin/pytest -q -p no:cacheprovider --nbval --nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS); \
-	  status=$$?; MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null; exit $$status
+	  status=$$?; MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null; \
+	  if [ $$status = 5 ]; then echo "make $@: pytest selected no notebook (NOTEBOOKS is empty?)"; fi; exit $$status
 
 # A chromium for the browser test: one already here (CHROMIUM=..., Debian's /usr/bin/chromium or one
 # on PATH), else Debian's package (as root or with passwordless sudo), else Playwright's own
