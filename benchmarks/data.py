@@ -12,9 +12,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from .airbyte import Record, read_messages
-from .chunking import chunk_record
-from .settings import DATA_DIR, DEFAULT_TEXT_FIELDS
+from helpers.airbyte import Record, read_messages
+from helpers.chunking import chunk_record
+from helpers.settings import DATA_DIR, DEFAULT_TEXT_FIELDS
 
 ORG_IDS = [360033549136 + 7919 * i for i in range(10)]
 STATUSES = ["new", "open", "pending", "hold", "solved", "closed"]
@@ -145,10 +145,16 @@ class Dataset:
         return [m for m in read_messages(source) if isinstance(m, Record)]
 
 
-def find_dataset(data_dir: Path | None, scratch: Path) -> Dataset:
-    """The shipped dataset (``DATA/zendesk`` and ``DATA/zendesk_sync2``) or a synthetic one."""
+def find_dataset(data_dir: Path | None, scratch: Path, synthetic: int | None = None) -> Dataset:
+    """The shipped dataset (``DATA/zendesk`` and ``DATA/zendesk_sync2``) or a synthetic one.
+
+    ``synthetic``: that many synthetic tickets (and an eighth as many articles) whatever is shipped.
+    """
     base = data_dir or DATA_DIR
     first, second = base / "zendesk", base / "zendesk_sync2"
+    if synthetic is not None:
+        first, second = write_synthetic(scratch / "synthetic", synthetic, max(1, synthetic // 8))
+        return Dataset(first, second, f"{synthetic} synthetic tickets (seeded generator, benchmarks/data.py)")
     if first.is_dir() and any(first.glob("*.jsonl")):
         shown = "data" if data_dir is None else str(base)
         has_second = second.is_dir() and any(second.glob("*.jsonl"))
@@ -158,7 +164,7 @@ def find_dataset(data_dir: Path | None, scratch: Path) -> Dataset:
     return Dataset(
         first,
         second,
-        "synthetic messages (data/zendesk was absent; seeded generator in helpers/bench_data.py)",
+        "synthetic messages (data/zendesk was absent; seeded generator in benchmarks/data.py)",
     )
 
 

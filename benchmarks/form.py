@@ -9,31 +9,29 @@ neighbourhoods. The embedding cache is off: every request runs the model on a ne
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import random
-import shutil
-import socket
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .bench_data import ORG_IDS, Dataset
-from .chunking import chunk_record
-from .embeddings import MINILM, get_embedder
-from .milvus import ensure_collection, forget_clients
-from .settings import LOCAL_DIR, Settings, load_settings
+from helpers.chunking import chunk_record
+from helpers.embeddings import MINILM, chunk_size_for, get_embedder
+from helpers.milvus import ensure_collection
+from helpers.settings import Settings, load_settings
+from helpers.sync import DEFAULT_PRIMARY_KEYS, entity_metadata, record_id
+
+from .data import ORG_IDS, Dataset
 
 TICKET_THRESHOLD = 0.0  # placeholder: no request is a duplicate, so every request runs both searches
 ARTICLE_THRESHOLD = 0.8  # placeholder for timing, not a calibrated value
 NOISE = 0.5  # per-vector noise norm before renormalising: cosine ~0.89 to the source chunk
 INSERT_BATCH = 2000
-VECTOR_CACHE = LOCAL_DIR / "bench" / "embeddings.sqlite"
+SERVER_WAIT = 300.0  # s to wait for another Milvus server (a test run) to free its etcd ports
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -58,32 +56,26 @@ def _thresholds_file(tmp: Path) -> Path:
 
 
 def dataset_entities(dataset: Dataset, log: Callable[[str], None]) -> tuple[list[dict], list[dict]]:
-    """(ticket entities, article entities) of the dataset's chunks with their real vectors."""
-    settings = load_settings({"EMBEDDING_CACHE": str(VECTOR_CACHE)})
+    """(ticket entities, article entities) of the dataset's chunks with their real vectors.
+
+    Chunks and metadata are the sync's own (:func:`helpers.sync.entity_metadata`, the sync's
+    chunk size and overlap): the entities are those a sync of the dataset writes.
+    """
+    # the vectors are cached under the data dir, so later runs skip re-embedding the dataset
+    base = load_settings()
+    settings = load_settings({"EMBEDDING_CACHE": str(base.data_dir / "bench" / "embeddings.sqlite")})
+    chunk_size = chunk_size_for(settings)
     tickets: list[dict] = []
     articles: list[dict] = []
     for record in dataset.records():
         if record.is_deleted:
             continue
-        d = record.data
-        for chunk in chunk_record(d, settings.text_fields, MINILM.default_chunk_size):
-            meta = {
-                "_ab_stream": record.stream,
-                "_ab_record_id": f"{record.stream}_{d['id']}",
-                "_id": d["id"],
-                "text": chunk,
-            }
-            if record.stream == "tickets":
-                meta.update(
-                    subject=d.get("subject"),
-                    description=d.get("description"),
-                    status=d.get("status"),
-                    organization_id=d.get("organization_id"),
-                )
-                tickets.append(meta)
-            else:
-                meta.update(title=d.get("title"), html_url=d.get("html_url"))
-                articles.append(meta)
+        meta = entity_metadata(record, record_id(record, DEFAULT_PRIMARY_KEYS[record.stream]))
+        chunks = chunk_record(
+            record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where
+        )
+        for chunk in chunks:
+            (tickets if record.stream == "tickets" else articles).append({**meta, "text": chunk})
     embedder = get_embedder(settings)
     start = time.perf_counter()
     texts = [e["text"] for e in tickets + articles]
@@ -116,12 +108,9 @@ def synthetic_tickets(
         tid = start_id + i
         out.append(
             {
-                "_ab_stream": "tickets",
+                **src,  # the real ticket's metadata and text, as the sync wrote them
                 "_ab_record_id": f"tickets_{tid}",
                 "_id": tid,
-                "text": src["text"],
-                "subject": src["subject"],
-                "description": src["description"],
                 "status": str(statuses[i]),
                 "organization_id": int(org_of[i]),
                 "vector": vec,
@@ -198,55 +187,6 @@ def measure(searcher, texts: list[str], orgs: list[int], rounds: int) -> dict[st
     return out
 
 
-def _free_port(preferred: int) -> int:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", preferred))
-            return preferred
-        except OSError:
-            pass
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_ports(ports: list[int], timeout: float) -> bool:
-    """True once every port is free to bind on loopback (another server may be using them)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        if all(_free_port(p) == p for p in ports):
-            return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(5)
-
-
-@contextlib.contextmanager
-def milvus_server(base: Path, wait: float = 300.0) -> Iterator[str]:
-    """A real Milvus 2.3.5 standalone server on loopback in ``base``; yields its URL.
-
-    Its embedded etcd always binds 127.0.0.1:2379-2380, so only one such server can run on a
-    machine: wait (up to ``wait`` s) for another one (a test run) to stop.
-    """
-    from milvus import default_server
-
-    if not wait_for_ports([2379, 2380], wait):
-        raise RuntimeError("another Milvus server holds ports 2379/2380 (its embedded etcd)")
-    cwd = os.getcwd()
-    default_server.set_base_dir(str(base))
-    default_server.listen_port = _free_port(19530)
-    try:
-        default_server.start()
-        os.chdir(cwd)  # start() changes the working directory
-        yield f"http://127.0.0.1:{default_server.listen_port}"
-    finally:
-        os.chdir(cwd)
-        forget_clients()
-        with contextlib.suppress(Exception):
-            default_server.stop()
-        shutil.rmtree(base, ignore_errors=True)
-
-
 def fill_and_measure(
     settings: Settings,
     tickets: list[dict],
@@ -256,7 +196,7 @@ def fill_and_measure(
     per_round: int,
     log: Callable[[str], None],
 ) -> dict[int, dict[str, Any]]:
-    from .search import Searcher
+    from helpers.search import Searcher
 
     client = ensure_collection(settings, MINILM.dimension, MINILM.name)
     name = settings.collection
@@ -307,7 +247,9 @@ def bench_form(
     log: Callable[[str], None],
     server: bool = True,
 ) -> dict[str, Any]:
-    from .bench_sync import drop_lite
+    from tests.support.milvus_server import milvus_server
+
+    from .sync import drop_lite
 
     tickets, articles = dataset_entities(dataset, log)
     thresholds = _thresholds_file(tmp)
@@ -328,7 +270,7 @@ def bench_form(
     if server:
         log("  Milvus server:")
         try:
-            with milvus_server(tmp / "milvus_server") as url:
+            with milvus_server(tmp / "milvus_server", wait=SERVER_WAIT, remove=True) as url:
                 settings = load_settings({**env, "MILVUS_URL": url})
                 out["server"] = fill_and_measure(settings, tickets, articles, sizes, rounds, per_round, log)
         except Exception as exc:  # report it, keep the Lite figures

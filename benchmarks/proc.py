@@ -15,22 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .settings import REPO_ROOT
-
-FORM_SCRIPT = """
-import sys
-from helpers.settings import load_settings
-from helpers.search import Searcher
-from helpers.bench_form import query_texts
-s = Searcher(load_settings())
-rows = s.client.query(s.settings.collection, filter='_ab_stream == "tickets"', limit=200,
-                      output_fields=["subject", "description", "text", "organization_id"])
-texts = query_texts(rows, 50)
-orgs = sorted({r["organization_id"] for r in rows if r.get("organization_id")})
-for i, text in enumerate(texts):
-    s.decide(text, orgs[i % len(orgs)])
-print("decided", len(texts))
-"""
+ROOT = Path(__file__).resolve().parent.parent  # the checkout (PYTHONPATH of the processes)
 
 
 def _env(extra: dict[str, str]) -> dict[str, str]:
@@ -40,7 +25,7 @@ def _env(extra: dict[str, str]) -> dict[str, str]:
         if k not in ("MILVUS_URL", "MILVUS_TOKEN", "EMBEDDING_CACHE", "THRESHOLDS_FILE")
     }
     env.update(extra)
-    env["PYTHONPATH"] = str(REPO_ROOT)
+    env["PYTHONPATH"] = str(ROOT)
     return env
 
 
@@ -57,7 +42,7 @@ def _hwm_mb(pid: int) -> float:
 def run_sampled(cmd: list[str], env: dict[str, str], lite_state: Path | None) -> dict[str, Any]:
     """Run ``cmd``; sample its peak RSS (VmHWM) and that of the Lite server it uses, every 50 ms."""
     proc = subprocess.Popen(
-        cmd, env=env, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     peak = {"process": 0.0, "lite": 0.0}
     lite_pid: list[int] = []
@@ -93,7 +78,7 @@ def _stop_lite(db: Path, env: dict[str, str]) -> None:
     subprocess.run(
         [sys.executable, "-m", "helpers", "lite", "stop"],
         env={**env, "MILVUS_URL": str(db)},
-        cwd=REPO_ROOT,
+        cwd=ROOT,
         capture_output=True,
         timeout=60,
     )
@@ -116,7 +101,7 @@ def bench_memory(source: Path, tmp: Path, repeats: int, log: Callable[[str], Non
                 env,
                 state,
             )
-            form = run_sampled([sys.executable, "-c", FORM_SCRIPT], env, state)
+            form = run_sampled([sys.executable, "-m", "benchmarks.form_process"], env, state)
         finally:
             _stop_lite(db, env)
             shutil.rmtree(db, ignore_errors=True)
@@ -147,7 +132,7 @@ def bench_series(
         run_dir.mkdir(parents=True, exist_ok=True)
         db = run_dir / "zendesk.db"
         thresholds = run_dir / "thresholds.json"  # notebook 05 may save thresholds: not into the repo
-        shutil.copyfile(REPO_ROOT / "helpers" / "thresholds.json", thresholds)
+        shutil.copyfile(ROOT / "helpers" / "thresholds.json", thresholds)
         env = _env(
             {
                 "MILVUS_URL": str(db),
@@ -167,7 +152,7 @@ def bench_series(
                     *map(str, notebooks),
                 ],
                 env=env,
-                cwd=REPO_ROOT,
+                cwd=ROOT,
                 capture_output=True,
                 text=True,
                 timeout=900,

@@ -1,11 +1,12 @@
 """``make bench``: how long a sync takes, how fast the form answers, and what bounds them.
 
-    python -m helpers.bench                   # everything, writes docs/benchmarks.md + docs/img/bench_*.png
-    python -m helpers.bench --quick           # small sizes, 1 repeat (a smoke run)
-    python -m helpers.bench --only sync,form  # some parts; the others keep their last results
+    python -m benchmarks                   # everything, writes docs/benchmarks.md + docs/img/bench_*.png
+    python -m benchmarks --quick           # small sizes, 1 repeat (a smoke run)
+    python -m benchmarks --only sync,form  # some parts; the others keep their last results
 
-Results are kept in ``.local/bench/results.json`` (``results-quick.json`` for ``--quick``) so a
-partial run still renders the whole page.
+Results are kept in ``bench/results.json`` under the data directory (``.local/`` of the checkout,
+or HELPERS_DATA_DIR; ``results-quick.json`` for ``--quick``) so a partial run still renders the
+whole page.
 Never run as tests: the figures depend on the machine and its load, and are reported with it.
 """
 
@@ -25,14 +26,19 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .settings import LOCAL_DIR, REPO_ROOT
+from helpers.settings import load_settings
 
 PARTS = ("sync", "form", "series", "memory")
-RESULTS = LOCAL_DIR / "bench" / "results.json"
-DOC = REPO_ROOT / "docs" / "benchmarks.md"
-IMG = REPO_ROOT / "docs" / "img"
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: benchmarks run from it, never installed
+DOC = ROOT / "docs" / "benchmarks.md"
+IMG = ROOT / "docs" / "img"
 TARGET_RATIO = 0.9
 TARGET_P50_MS = 50.0
+
+
+def results_path(quick: bool) -> Path:
+    """Where the results are kept: ``bench/results.json`` (or ``results-quick.json``) in the data dir."""
+    return load_settings().data_dir / "bench" / ("results-quick.json" if quick else "results.json")
 
 
 def log(text: str) -> None:
@@ -115,17 +121,18 @@ def torch_threads() -> int:
 
 
 def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    from .bench_data import find_dataset
+    from .data import find_dataset
 
-    dataset = find_dataset(args.data, tmp)
+    dataset = find_dataset(args.data, tmp, args.synthetic)
     log(f"dataset: {dataset.label}")
     quick = args.quick
     repeats = 1 if quick else args.repeats
     results: dict[str, Any] = {}
     common = {"dataset": dataset.label, "quick": quick, "date": dt.date.today().isoformat()}
     if "sync" in args.only:
-        from .bench_sync import bench_resync, bench_throughput, lite_settings, openai_estimate
-        from .chunking import split_text
+        from helpers.chunking import split_text
+
+        from .sync import bench_resync, bench_throughput, lite_settings, openai_estimate
 
         split_text("warm the splitter", 200)  # tiktoken and LangChain loaded, like the model
         with LoadSampler() as load:
@@ -143,7 +150,7 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             "openai": openai_estimate(dataset, lite_settings(tmp, "openai")),
         }
     if "form" in args.only:
-        from .bench_form import bench_form
+        from .form import bench_form
 
         sizes = [500, 2000] if quick else [1000, 10_000, 100_000]
         rounds, per_round = (1, 15) if quick else (3, 30)
@@ -152,16 +159,16 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             form = bench_form(dataset, tmp, sizes, rounds, per_round, log, server=not args.no_server)
         results["form"] = {**common, **form, "load": load.samples}
     if "memory" in args.only:
-        from .bench_proc import bench_memory
+        from .proc import bench_memory
 
         with LoadSampler() as load:
             log("memory:")
             memory = bench_memory(dataset.first, tmp, 1 if quick else 2, log)
         results["memory"] = {**common, **memory, "load": load.samples}
     if "series" in args.only:
-        from .bench_proc import bench_series
+        from .proc import bench_series
 
-        notebooks = sorted((REPO_ROOT / "notebooks").glob("0*.ipynb"))
+        notebooks = sorted((ROOT / "notebooks").glob("0*.ipynb"))
         with LoadSampler() as load:
             log(f"notebook series ({len(notebooks)} notebooks):")
             series = bench_series(notebooks, tmp, 1, log)
@@ -170,16 +177,25 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, 1 repeat (smoke run)")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts of {','.join(PARTS)}")
     parser.add_argument("--repeats", type=int, default=3, help="repeats of each sync measurement")
     parser.add_argument("--data", type=Path, default=None, help="folder holding zendesk/ (default data/)")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        metavar="N",
+        default=None,
+        help="use N synthetic tickets (and N/8 articles) instead of the shipped data (e.g. a smoke test)",
+    )
     parser.add_argument("--no-server", action="store_true", help="skip the real Milvus server")
     parser.add_argument("--no-write", action="store_true", help="do not write docs/ (results.json only)")
     parser.add_argument("--report", action="store_true", help="only render docs/ from the kept results")
     args = parser.parse_args(argv)
     args.only = [p.strip() for p in args.only.split(",") if p.strip()]
+    if args.synthetic is not None and args.synthetic < 16:
+        parser.error("--synthetic needs at least 16 tickets (the second sync edits and deletes some)")
     bad = [p for p in args.only if p not in PARTS]
     if bad:
         parser.error(f"unknown part(s) {bad}; choose from {', '.join(PARTS)}")
@@ -189,22 +205,22 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report:
         with tempfile.TemporaryDirectory(prefix="helpers-bench-") as tmp:
             new = run_parts(args, Path(tmp))
-    results_file = RESULTS.with_name("results-quick.json") if args.quick else RESULTS
+    results = results_path(args.quick)
     previous = {}
-    if results_file.exists():
+    if results.exists():
         try:
-            previous = json.loads(results_file.read_text())
+            previous = json.loads(results.read_text())
         except ValueError:
             previous = {}
     merged = {**previous, **new, "machine": machine(), "versions": versions()}
-    results_file.parent.mkdir(parents=True, exist_ok=True)
-    results_file.write_text(json.dumps(merged, indent=1, sort_keys=True, default=str) + "\n")
-    log(f"results: {results_file.relative_to(REPO_ROOT)} ({time.perf_counter() - start:.0f} s)")
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(merged, indent=1, sort_keys=True, default=str) + "\n")
+    log(f"results: {results} ({time.perf_counter() - start:.0f} s)")
     if not args.no_write:
-        from .bench_report import write_report
+        from .report import write_report
 
         for path in write_report(merged, DOC, IMG):
-            log(f"wrote {path.relative_to(REPO_ROOT)}")
+            log(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

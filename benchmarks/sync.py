@@ -19,28 +19,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import sync as sync_module
-from .admin import create_collection
-from .airbyte import read_messages
-from .bench_data import Dataset, sync_chunks
-from .chunking import count_tokens, record_text, split_text
-from .embeddings import CachedEmbedder, LocalEmbedder, chunk_size_for, get_embedder
-from .milvus import connect, ensure_lite_server, forget_clients, stop_lite_server
-from .settings import Settings, load_settings
+from helpers import sync as sync_module
+from helpers.admin import create_collection
+from helpers.airbyte import read_messages
+from helpers.chunking import count_tokens, record_text, split_text
+from helpers.embeddings import LocalEmbedder, chunk_size_for, get_embedder
+from helpers.milvus import connect, ensure_lite_server, forget_clients, running_lite_server, stop_lite_server
+from helpers.settings import Settings, load_settings
+from helpers.sync import SyncStep
 
-# Buckets of the sync's wall time, in the order the report lists them.
+from .data import Dataset, sync_chunks
+
+# Buckets of the sync's wall time, in the order the report lists them: the sync's own steps (its
+# observer hook, helpers.sync.SyncStep), the reading of messages, and the rest.
 BUCKETS = [
     ("read", "read + parse Airbyte messages"),
-    ("chunk", "chunk records (gpt2 splitter)"),
-    ("model", "model forward (LocalEmbedder.embed)"),
-    ("cache", "embedding wrapper (hash, dedup, stack)"),
+    ("prepare", "check + chunk records (gpt2 splitter)"),
+    ("embed", "embed (model forward + cache wrapper, cache off)"),
     ("tokens", "re-tokenize to count truncated chunks"),
-    ("setup", "collection setup (create, check, load)"),
-    ("dedup", "Milvus dedup: query ids + delete"),
+    ("setup", "collection setup (check, load)"),
+    ("delete", "Milvus dedup: query ids + delete"),
     ("insert", "Milvus insert (incl. client-side encoding)"),
     ("flush", "Milvus flush"),
     ("other", "the loop: entities (vector.tolist), checks"),
 ]
+STEPS = {"prepare", "embed", "tokens", "setup", "delete", "insert", "flush"}  # SyncStep names
 
 
 def lite_settings(tmp: Path, name: str, cache: str | Path = "off", **extra: str) -> Settings:
@@ -59,8 +62,6 @@ def drop_lite(settings: Settings) -> None:
 
 
 def lite_pid(settings: Settings) -> int | None:
-    from .milvus import running_lite_server
-
     state = running_lite_server(settings.milvus_url)
     return int(state["pid"]) if state else None
 
@@ -79,7 +80,7 @@ def _cpu_seconds(pid: int | None) -> float:
 
 @dataclass
 class Probe:
-    """Wall time per bucket, measured by wrapping the functions the sync calls (low overhead)."""
+    """Wall time per bucket: the sync's observer (its own step timings) plus the message reads."""
 
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(k for k, _ in BUCKETS))
     embed_calls: list[list[str]] = field(default_factory=list)
@@ -87,15 +88,13 @@ class Probe:
     def add(self, bucket: str, seconds: float) -> None:
         self.seconds[bucket] = (self.seconds[bucket] or 0.0) + seconds
 
-    def timed(self, bucket: str, fn: Callable) -> Callable:
-        def wrapper(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.add(bucket, time.perf_counter() - start)
-
-        return wrapper
+    def observe(self, step: SyncStep) -> None:
+        """The sync's observer: one call per timed step."""
+        if step.name not in STEPS:
+            raise ValueError(f"the sync reported an unknown step {step.name!r}")
+        self.add(step.name, step.seconds)
+        if step.name == "embed":  # the texts the model runs on (the cache is off; it drops repeats)
+            self.embed_calls.append(list(dict.fromkeys(step.texts)))
 
     def messages(self, source: Path | list[Path]) -> Iterator:
         sources = source if isinstance(source, list) else [source]
@@ -110,40 +109,8 @@ class Probe:
             self.add("read", time.perf_counter() - start)
             yield message
 
-    @contextlib.contextmanager
-    def patched(self) -> Iterator[Probe]:
-        writer = sync_module.MilvusWriter
-        saved: list[tuple[Any, str, Any]] = []
-
-        def patch(owner: Any, name: str, bucket: str) -> None:
-            original = getattr(owner, name)
-            saved.append((owner, name, original))
-            setattr(owner, name, self.timed(bucket, original))
-
-        record_model = LocalEmbedder.embed
-
-        def model_embed(inner_self, texts):
-            self.embed_calls.append(list(texts))
-            return record_model(inner_self, texts)
-
-        saved.append((LocalEmbedder, "embed", record_model))
-        LocalEmbedder.embed = self.timed("model", model_embed)
-        patch(sync_module, "chunk_record", "chunk")
-        patch(CachedEmbedder, "embed", "cache")  # includes the model: subtracted below
-        patch(LocalEmbedder, "count_model_tokens", "tokens")
-        patch(writer, "__init__", "setup")
-        patch(writer, "delete_records", "dedup")
-        patch(writer, "insert", "insert")
-        patch(writer, "flush", "flush")
-        try:
-            yield self
-        finally:
-            for owner, name, original in reversed(saved):
-                setattr(owner, name, original)
-
     def breakdown(self, total: float) -> dict[str, float]:
         s = {k: (v or 0.0) for k, v in self.seconds.items()}
-        s["cache"] = max(0.0, s["cache"] - s["model"])
         s["other"] = max(0.0, total - sum(v for k, v in s.items() if k != "other"))
         return s
 
@@ -174,10 +141,9 @@ def timed_sync(
     pid = lite_pid(settings)
     probe = Probe()
     cpu0, lite0 = time.process_time(), _cpu_seconds(pid)
-    with probe.patched():
-        start = time.perf_counter()
-        summary = sync_module.sync_messages(probe.messages(source), settings, mode=mode)
-        seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    summary = sync_module.sync_messages(probe.messages(source), settings, mode=mode, observer=probe.observe)
+    seconds = time.perf_counter() - start
     run = SyncRun(
         seconds=seconds,
         chunks=summary.chunks_written,

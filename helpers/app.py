@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from .errors import HelpersError
+from .extras import require
 from .settings import LOCAL_DIR, REPO_ROOT, load_settings
 
 HOST = "127.0.0.1"
@@ -98,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: --port must be 1..65535, got {args.port}", file=sys.stderr)
         return 2
     try:
+        require("app", "voila", "ipywidgets", user="python -m helpers.app")
         load_settings()  # fail here, in one line, rather than inside the page
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)

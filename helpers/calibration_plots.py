@@ -25,8 +25,11 @@ from .calibration import (
     grid_thresholds,
     ticket_items,
 )
+from .extras import require
 from .settings import display_path
 from .thresholds import save_thresholds
+
+require("notebook", "matplotlib", "ipywidgets", user="helpers.calibration_plots")
 
 FIGSIZE = (11.0, 4.0)
 COLORS = {"pos": "#2a9d8f", "neg": "#e76f51", "prec": "#457b9d", "picked": "#000000", "tutorial": "#8d8d8d"}

@@ -36,7 +36,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as widgets
+try:
+    import ipywidgets as widgets
+except ImportError:  # the [notebook] or [app] extra
+    from .extras import missing_extra
+
+    raise missing_extra("notebook", ("ipywidgets",), "helpers.form (the support form)") from None
 
 from .admin import open_configured_collection
 from .airbyte import Record, State

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .extras import MissingExtraError, require
+
 CELL_TIMEOUT = 1800
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 _MODEL_ID = re.compile(r"[0-9a-f]{32}")
@@ -77,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--in-place", action="store_true", help="overwrite the notebooks")
     where.add_argument("--out", type=Path, help="folder for the executed copies")
     args = parser.parse_args(argv)
+    try:
+        require("notebook", "nbclient", "nbformat", "ipykernel", user="python -m helpers.run_notebooks")
+    except MissingExtraError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for path in args.notebooks:
         out = path if args.in_place else args.out / path.name
         print(f"running {path.name} ...", flush=True)

@@ -15,16 +15,22 @@ call's texts to its longest, so bigger length-sorted calls waste less); writes s
 Airbyte's batches. Embedding happens before anything is deleted, so a failing model or service leaves the
 collection as it was; a sync that dies anywhere and is run again ends with exactly the right
 entities (the deletes make every batch idempotent).
+
+An optional ``observer`` (any callable taking a :class:`SyncStep`) is told how long each step took
+and how much it handled: ``setup`` (open the collection), ``prepare`` (check and chunk a record),
+``embed`` (one embedder call), ``tokens`` (count the model's tokens), ``delete``, ``insert`` and
+``flush``. The benchmarks use it; the sync itself never depends on it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .airbyte import Message, Record, State, read_messages, source_files
 from .chunking import chunk_record
@@ -127,6 +133,36 @@ def entity_metadata(record: Record, rec_id: str | None) -> dict[str, Any]:
     return meta
 
 
+@dataclass(frozen=True)
+class SyncStep:
+    """One step of a sync as an observer sees it."""
+
+    name: str  # setup, prepare, embed, tokens, delete, insert or flush
+    seconds: float
+    count: int  # chunks made, texts embedded, texts counted, entities deleted or inserted
+    texts: tuple[str, ...] = ()  # embed: the texts handed to the embedder, in order
+
+
+SyncObserver = Callable[[SyncStep], None]
+_T = TypeVar("_T")
+
+
+def _observed(
+    observer: SyncObserver | None,
+    name: str,
+    step: Callable[[], _T],
+    count: Callable[[_T], int],
+    texts: Sequence[str] = (),
+) -> _T:
+    """``step()``, reported to ``observer`` (when there is one) with its time and ``count(result)``."""
+    if observer is None:
+        return step()
+    start = time.perf_counter()
+    result = step()
+    observer(SyncStep(name, time.perf_counter() - start, count(result), tuple(texts)))
+    return result
+
+
 @dataclass
 class _Batch:
     records: list[tuple[Record, str | None, list[str]]] = field(default_factory=list)
@@ -192,29 +228,41 @@ class _Prepared:
 
 
 def _prepare(
-    messages: Iterable[Message], keys: Mapping[str, Sequence[str]], settings: Settings, chunk_size: int
+    messages: Iterable[Message],
+    keys: Mapping[str, Sequence[str]],
+    settings: Settings,
+    chunk_size: int,
+    observer: SyncObserver | None = None,
 ) -> Iterator[State | _Prepared]:
     """Check and chunk each record; a bad one raises :class:`SourceError` naming file:line."""
     for message in messages:
         if isinstance(message, State):
             yield message
             continue
-        record = message
-        if record.stream not in keys:
-            raise SourceError(
-                f"{record.where}: unknown stream {record.stream!r}; this sync knows "
-                f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
-                f"{record.stream}=FIELD)."
-            )
-        rec_id = record_id(record, keys[record.stream])
-        if record.is_deleted:
-            yield _Prepared(record, rec_id, [])
-            continue
-        _check_types(record)
-        chunks = chunk_record(
-            record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where
+        yield _observed(
+            observer,
+            "prepare",
+            lambda message=message: _prepare_record(message, keys, settings, chunk_size),
+            lambda prepared: len(prepared.chunks),
         )
-        yield _Prepared(record, rec_id, chunks)
+
+
+def _prepare_record(
+    record: Record, keys: Mapping[str, Sequence[str]], settings: Settings, chunk_size: int
+) -> _Prepared:
+    """One record checked and chunked (a CDC deletion: no chunks)."""
+    if record.stream not in keys:
+        raise SourceError(
+            f"{record.where}: unknown stream {record.stream!r}; this sync knows "
+            f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
+            f"{record.stream}=FIELD)."
+        )
+    rec_id = record_id(record, keys[record.stream])
+    if record.is_deleted:
+        return _Prepared(record, rec_id, [])
+    _check_types(record)
+    chunks = chunk_record(record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where)
+    return _Prepared(record, rec_id, chunks)
 
 
 def _embed_ahead(
@@ -223,6 +271,7 @@ def _embed_ahead(
     window: int,
     ahead: dict[str, Any],
     uses: Counter[str],
+    observer: SyncObserver | None = None,
 ) -> Iterator[State | _Prepared]:
     """Embed the chunks of the next ``window`` texts in one call, then pass the items on.
 
@@ -237,7 +286,8 @@ def _embed_ahead(
         nonlocal pending
         texts = [c for item in buffered if isinstance(item, _Prepared) for c in item.chunks]
         if texts:
-            ahead.update(zip(texts, embedder.embed(texts), strict=True))
+            vectors = _observed(observer, "embed", lambda: embedder.embed(texts), len, texts)
+            ahead.update(zip(texts, vectors, strict=True))
             uses.update(texts)
         yield from buffered
         buffered.clear()
@@ -263,12 +313,13 @@ def sync_messages(
     primary_keys: Mapping[str, Sequence[str]] | None = None,
     progress: Callable[[int], None] | None = None,
     embed_ahead: int | None = None,
+    observer: SyncObserver | None = None,
 ) -> SyncSummary:
     """Write ``messages`` into the collection; return what was done.
 
     ``progress`` is called with 1 per message handled (a tqdm ``update``). ``embed_ahead``: texts
     embedded per model call ahead of the writes (default: the model's; 0 embeds each write batch
-    on its own, exactly as Airbyte's destination does).
+    on its own, exactly as Airbyte's destination does). ``observer`` gets a :class:`SyncStep` per step.
     """
     if mode not in MODES:
         raise InputError(f"Unknown sync mode {mode!r}; use one of {', '.join(MODES)}.")
@@ -277,7 +328,7 @@ def sync_messages(
     embedder = get_embedder(settings)
     chunk_size = chunk_size_for(settings)
     summary = SyncSummary(mode=mode, chunk_size=chunk_size)
-    writer = MilvusWriter(settings, embedder)
+    writer = _observed(observer, "setup", lambda: MilvusWriter(settings, embedder), lambda _: 0)
     counter = getattr(embedder.inner, "count_model_tokens", None)
     max_tokens = embedder.spec.max_input_tokens
     cleared: set[str] = set()
@@ -285,10 +336,10 @@ def sync_messages(
     start_stats = (embedder.stats.embedded, embedder.stats.cached)
     ahead: dict[str, Any] = {}  # vectors embedded ahead of their write batch
     ahead_uses: Counter[str] = Counter()  # chunks still to write per text embedded ahead
-    items = _prepare(messages, keys, settings, chunk_size)
+    items = _prepare(messages, keys, settings, chunk_size, observer)
     window = embedder.spec.embed_ahead if embed_ahead is None else embed_ahead
     if window:
-        items = _embed_ahead(items, embedder, window, ahead, ahead_uses)
+        items = _embed_ahead(items, embedder, window, ahead, ahead_uses, observer)
 
     def write_batch() -> None:
         nonlocal batch
@@ -297,9 +348,11 @@ def sync_messages(
         texts = [c for _, _, chunks in batch.records for c in chunks]
         missing = [t for t in texts if t not in ahead]
         if missing:  # first: a failure here changes nothing in Milvus
-            ahead.update(zip(missing, embedder.embed(missing), strict=True))
+            vectors = _observed(observer, "embed", lambda: embedder.embed(missing), len, missing)
+            ahead.update(zip(missing, vectors, strict=True))
         if counter is not None and texts:
-            summary.chunks_truncated_by_model += sum(n > max_tokens for n in counter(texts))
+            tokens = _observed(observer, "tokens", lambda: counter(texts), len)
+            summary.chunks_truncated_by_model += sum(n > max_tokens for n in tokens)
         entities = []
         for record, rec_id, chunks in batch.records:
             meta = entity_metadata(record, rec_id)
@@ -314,8 +367,9 @@ def sync_messages(
                 ahead_uses.pop(text, None)
                 ahead.pop(text, None)
         if batch.ids_to_delete:
-            summary.entities_deleted += writer.delete_records(batch.ids_to_delete)
-        writer.insert(entities)
+            ids = batch.ids_to_delete
+            summary.entities_deleted += _observed(observer, "delete", lambda: writer.delete_records(ids), int)
+        _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
         summary.chunks_written += len(entities)
         summary.records_indexed += len(batch.records)
         summary.batches += 1
@@ -334,7 +388,10 @@ def sync_messages(
             summary.per_stream[record.stream_id] = summary.per_stream.get(record.stream_id, 0) + 1
             if mode == "overwrite" and record.stream_id not in cleared:
                 write_batch()
-                summary.entities_deleted += writer.delete_where(stream_filter(record.stream_id))
+                expr = stream_filter(record.stream_id)
+                summary.entities_deleted += _observed(
+                    observer, "delete", lambda expr=expr: writer.delete_where(expr), int
+                )
                 cleared.add(record.stream_id)
             if record.is_deleted:
                 batch.ids_to_delete.append(item.rec_id)
@@ -351,7 +408,7 @@ def sync_messages(
         summary.texts_embedded = embedder.stats.embedded - start_stats[0]
         summary.texts_from_cache = embedder.stats.cached - start_stats[1]
         with contextlib.suppress(Exception):
-            writer.flush()
+            _observed(observer, "flush", writer.flush, lambda _: 0)
     return summary
 
 

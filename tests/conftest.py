@@ -12,7 +12,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -116,15 +115,6 @@ def openai_fake(fake_openai):
 # ---------------------------------------------------------------- a real Milvus server
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -133,52 +123,20 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def milvus_server(tmp_path_factory):
-    """A real Milvus 2.3.5 standalone server on 127.0.0.1 in a temp folder; yields its URL."""
-    try:
-        from milvus import default_server
-    except ImportError:
-        pytest.skip("the `milvus` package (real server) is not installed")
-    base = tmp_path_factory.mktemp("milvus_server")
-    cwd = os.getcwd()
-    default_server.set_base_dir(str(base))
-    if hasattr(default_server, "listen_host"):
-        default_server.listen_host = "127.0.0.1"
-    port = 19530
-    if not _port_free(port):
-        port = _free_port()
-    default_server.listen_port = port
-    try:
-        default_server.start()
-    except Exception as exc:  # noqa: BLE001
-        os.chdir(cwd)
-        with contextlib.suppress(Exception):
-            default_server.stop()
-        log = base / "logs" / "milvus-stderr.log"
-        tail = log.read_text(errors="replace")[-1500:] if log.exists() else ""
-        pytest.fail(f"the Milvus server did not start: {exc}\n{tail}")
-    finally:
-        os.chdir(cwd)  # start() changes the working directory to the base dir
-    url = f"http://127.0.0.1:{default_server.listen_port}"
-    try:
-        from pymilvus import MilvusClient
+    """A real Milvus 2.3.5 standalone server on 127.0.0.1 in a temp folder; yields its URL.
 
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                client = MilvusClient(uri=url, timeout=5)
-                client.list_collections()
-                client.close()
-                break
-            except Exception:  # noqa: BLE001
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(1)
-        hm._quiet_pymilvus()
+    Started by ``tests.support.milvus_server`` (the same code the benchmarks use).
+    """
+    from tests.support.milvus_server import MilvusServerError
+    from tests.support.milvus_server import milvus_server as start_server
+
+    pytest.importorskip("milvus", reason="the `milvus` package (real server) is not installed")
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(start_server(tmp_path_factory.mktemp("milvus_server")))
+        except MilvusServerError as exc:
+            pytest.fail(str(exc))
         yield url
-    finally:
-        hm.forget_clients()
-        default_server.stop()
-        os.chdir(cwd)
 
 
 # ---------------------------------------------------------------- looking at a collection

@@ -1,5 +1,9 @@
 """The support form as a standalone page: ``python -m helpers.app`` (Voila) driven by headless
-Debian chromium through Playwright, against a temporary database of synthetic tickets/articles.
+chromium through Playwright, against a temporary database of synthetic tickets/articles.
+
+The browser: ``CHROMIUM`` (``make test-browser`` sets it to what ``make browser`` provisioned; set,
+a browser that cannot be driven fails the test instead of skipping it), else Debian's
+``/usr/bin/chromium`` or a chromium on PATH, else Playwright's own download.
 
 Every request the page makes outside 127.0.0.1 is aborted and recorded; the test asserts there
 was none. Screenshots go to ``artifacts/`` (gitignored).
@@ -8,6 +12,8 @@ was none. Screenshots go to ``artifacts/`` (gitignored).
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,7 +29,6 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -39,13 +44,40 @@ LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about
 START_TIMEOUT = 90  # s, Voila up and answering
 STEP_TIMEOUT = 90_000  # ms, per form round trip (the first one loads the model in the kernel)
 
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Debian's chromium is not installed (/usr/bin/chromium): apt-get install -y chromium "
-        "(.ci/run does it)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is missing")
+REQUIRED = os.environ.get("CHROMIUM", "").strip()  # under make: fail, never skip
+
+
+def _unavailable(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"CHROMIUM={REQUIRED}: {reason}", pytrace=False)
+    pytest.skip(f"{reason} (`make browser` provisions one)", allow_module_level=True)
+
+
+try:
+    from playwright import sync_api
+except ImportError:
+    _unavailable("the playwright Python package is missing (the [dev] extra)")
+
+
+def find_chromium() -> Path | None:
+    """CHROMIUM, else Debian's chromium or one on PATH, else Playwright's own; None if none."""
+    if REQUIRED:
+        return Path(REQUIRED) if os.access(REQUIRED, os.X_OK) else None
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and os.access(candidate, os.X_OK):
+            return Path(candidate)
+    with contextlib.suppress(Exception), sync_api.sync_playwright() as p:
+        own = Path(p.chromium.executable_path)
+        if os.access(own, os.X_OK):
+            return own
+    return None
+
+
+CHROMIUM = find_chromium()
+if CHROMIUM is None and REQUIRED:
+    _unavailable("not an executable file")
+if CHROMIUM is None:
+    _unavailable("no chromium found (not /usr/bin/chromium, not on PATH, no Playwright download)")
 
 
 def _wait_for_http(url: str, proc: subprocess.Popen, log: Path) -> None:

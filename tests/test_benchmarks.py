@@ -1,0 +1,104 @@
+"""The sync's observer hook (what the benchmarks measure with) and a quick benchmark run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.airbyte import read_messages
+from helpers.milvus import connect
+from helpers.settings import load_settings
+from helpers.sync import SyncStep, sync_messages
+
+REPO = Path(__file__).resolve().parent.parent
+STEP_NAMES = {"setup", "prepare", "embed", "tokens", "delete", "insert", "flush"}
+LONG = " ".join(f"Sentence {i} about the export that stays empty after the nightly job." for i in range(80))
+
+
+def _record(stream: str, data: dict) -> str:
+    return json.dumps({"type": "RECORD", "record": {"stream": stream, "data": data, "emitted_at": 1}})
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _ticket(i: int, description: str, **extra) -> str:
+    data = {"id": i, "subject": f"Ticket {i}", "description": description, "status": "open"}
+    return _record("tickets", {**data, "organization_id": 7, **extra})
+
+
+def _observed_sync(settings, path: Path):
+    steps: list[SyncStep] = []
+    summary = sync_messages(read_messages(path), settings, observer=steps.append)
+    return summary, steps
+
+
+def test_observer_sees_every_step_with_counts(lite_dir, tmp_path):
+    settings = load_settings(
+        {"MILVUS_URL": str(lite_dir / "obs.db"), "EMBEDDING_CACHE": "off", "MILVUS_COLLECTION": "observer"}
+    )
+    state = json.dumps({"type": "STATE", "state": {"data": {"n": 1}}})
+    first = _write(
+        tmp_path / "first.jsonl",
+        [_ticket(1, LONG), _ticket(2, "Login loop."), state, _ticket(3, "Login loop."), state],
+    )
+    summary, steps = _observed_sync(settings, first)
+    names = [s.name for s in steps]
+    assert set(names) <= STEP_NAMES and names.count("setup") == 1 and names[-1] == "flush"
+    assert names.count("flush") == 1 and all(s.seconds >= 0 for s in steps)
+    prepared = [s for s in steps if s.name == "prepare"]
+    assert len(prepared) == summary.records_read == 3
+    assert sum(s.count for s in prepared) == summary.chunks_written > 3  # the long ticket has chunks
+    assert sum(s.count for s in steps if s.name == "insert") == summary.chunks_written
+    embeds = [s for s in steps if s.name == "embed"]
+    assert embeds and all(s.count == len(s.texts) for s in embeds)
+    # the embedder drops repeats within a call; with the cache off every other text is embedded
+    assert sum(len(set(s.texts)) for s in embeds) == summary.texts_embedded
+    client = connect(settings)
+    rows = client.query(settings.collection, filter="id >= 0 or id < 0", output_fields=["text"], limit=1000)
+    assert {t for s in embeds for t in s.texts} == {r["text"] for r in rows}
+
+    second = _write(
+        tmp_path / "second.jsonl",
+        [_ticket(1, "Fixed."), _ticket(2, "Login loop.", _ab_cdc_deleted_at="2024-05-01T10:00:00Z"), state],
+    )
+    summary2, steps2 = _observed_sync(settings, second)
+    deletes = [s for s in steps2 if s.name == "delete"]
+    assert summary2.entities_deleted > 1 and sum(s.count for s in deletes) == summary2.entities_deleted
+
+
+def test_benchmark_arguments_are_checked():
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--synthetic", "3", "--no-write"],
+        cwd=REPO, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert out.returncode == 2 and "--synthetic needs at least 16" in out.stderr, out.stderr[-1000:]
+
+
+@pytest.mark.slow
+def test_quick_sync_benchmark_runs(tmp_path):
+    """``python -m benchmarks --quick --only sync`` on a small synthetic dataset; results in the data dir."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HELPERS_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    for name in ("MILVUS_URL", "MILVUS_TOKEN", "EMBEDDING_CACHE", "EMBEDDING_MODEL"):
+        env.pop(name, None)
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--only", "sync", "--synthetic", "16", "--no-write"],
+        cwd=REPO, capture_output=True, text=True, timeout=400, env=env,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    results = json.loads((tmp_path / "bench" / "results-quick.json").read_text())
+    from benchmarks.sync import BUCKETS
+
+    t = results["sync"]["throughput"]
+    assert results["sync"]["quick"] and t["chunks"] > 16 and t["texts_embedded"] == t["chunks"]
+    assert set(t["buckets"]) == {k for k, _ in BUCKETS}
+    assert t["buckets"]["embed"][0] > 0 and t["buckets"]["insert"][0] > 0 and t["buckets"]["prepare"][0] > 0
+    assert sum(b[0] for b in t["buckets"].values()) == pytest.approx(t["sync_seconds"][0], rel=0.01)
+    assert results["sync"]["resync"]["resync_embedded"] == [0]  # an unchanged re-sync embeds nothing
