@@ -25,8 +25,9 @@ import numpy as np
 
 from .bench_data import ORG_IDS, Dataset
 from .chunking import chunk_record
+from .collection import ensure_collection
+from .connection import forget_clients
 from .embeddings import MINILM, get_embedder
-from .milvus import ensure_collection, forget_clients
 from .settings import LOCAL_DIR, Settings, load_settings
 
 TICKET_THRESHOLD = 0.0  # placeholder: no request is a duplicate, so every request runs both searches

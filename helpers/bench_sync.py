@@ -24,8 +24,9 @@ from .admin import create_collection
 from .airbyte import read_messages
 from .bench_data import Dataset, sync_chunks
 from .chunking import count_tokens, record_text, split_text
+from .connection import connect, forget_clients
 from .embeddings import CachedEmbedder, LocalEmbedder, chunk_size_for, get_embedder
-from .milvus import connect, ensure_lite_server, forget_clients, stop_lite_server
+from .lite_server import ensure_lite_server, stop_lite_server
 from .settings import Settings, load_settings
 
 # Buckets of the sync's wall time, in the order the report lists them.
@@ -59,7 +60,7 @@ def drop_lite(settings: Settings) -> None:
 
 
 def lite_pid(settings: Settings) -> int | None:
-    from .milvus import running_lite_server
+    from .lite_server import running_lite_server
 
     state = running_lite_server(settings.milvus_url)
     return int(state["pid"]) if state else None
