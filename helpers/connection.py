@@ -22,6 +22,8 @@ from .settings import Settings, display_path, scrub
 
 CONNECT_TIMEOUT = 10.0
 NOT_RETRIED = frozenset({"insert", "upsert"})  # not idempotent: a lost reply may hide a write
+# calls whose first argument is no collection in use (a new server starts with all released)
+NO_COLLECTION = frozenset({"has_collection", "create_collection", "drop_collection", "create_schema"})
 
 
 def quiet_pymilvus() -> None:
@@ -47,7 +49,9 @@ def _open(uri: str, token: str, timeout: float):
     from pymilvus import MilvusClient
 
     quiet_pymilvus()
-    client = MilvusClient(uri=uri, token=token, timeout=timeout)
+    # dedicated: close() really closes the channel (a shared one stays open for the process's
+    # life, which would keep an idle Lite server from ever seeing its last client go)
+    client = MilvusClient(uri=uri, token=token, timeout=timeout, dedicated=True)
     try:
         client.list_collections(timeout=timeout)
     except Exception:
@@ -61,7 +65,8 @@ class LiteClient:
     """A ``MilvusClient`` for a Lite database's shared server that reconnects when it has gone.
 
     Every attribute is the wrapped client's; a method call that fails while the server this
-    client talks to no longer runs starts a new server, reconnects, and is retried once
+    client talks to no longer runs starts a new server, reconnects, loads again the collections
+    this client used (a new server has them released), and is retried once
     (methods in :data:`NOT_RETRIED` raise after reconnecting).
     """
 
@@ -71,6 +76,7 @@ class LiteClient:
         self._lock = threading.Lock()
         self._port = 0
         self._client: Any = None
+        self._loaded: set[str] = set()  # collections this client needs loaded
         self._connect()
 
     @property
@@ -100,6 +106,9 @@ class LiteClient:
                 with contextlib.suppress(Exception):
                     failed.close()
                 self._connect()
+                for name in sorted(self._loaded):
+                    if self._client.has_collection(name):
+                        self._client.load_collection(name)
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._client, name)
@@ -107,6 +116,11 @@ class LiteClient:
             return attr
 
         def call(*args: Any, **kwargs: Any) -> Any:
+            collection = kwargs.get("collection_name", args[0] if args else None)
+            if isinstance(collection, str) and name not in NO_COLLECTION:
+                self._loaded.add(collection)
+            elif name == "drop_collection" and isinstance(collection, str):
+                self._loaded.discard(collection)
             client = self._client
             try:
                 return getattr(client, name)(*args, **kwargs)

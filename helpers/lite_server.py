@@ -46,6 +46,7 @@ HOST = "127.0.0.1"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 15.0
 
+_SERVER_MAIN = "import sys; from helpers.lite_server import main; main(sys.argv[1:])"
 _CHILDREN: dict[int, subprocess.Popen] = {}  # servers this process started, reaped when they exit
 
 
@@ -153,7 +154,8 @@ def _spawn(db_path: str, idle_seconds: int, log_path: Path) -> subprocess.Popen:
         detach = {"start_new_session": True}  # Ctrl-C in a notebook does not reach the server
     with open(log_path, "w") as log:
         return subprocess.Popen(
-            [sys.executable, "-m", "helpers.lite_server", db_path, str(int(idle_seconds))],
+            # -c rather than -m: the package already imports this module (no runpy warning)
+            [sys.executable, "-c", _SERVER_MAIN, db_path, str(int(idle_seconds))],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
@@ -291,10 +293,14 @@ def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    idle_arg = int(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_IDLE_SECONDS
-    code = serve(sys.argv[1], idle_arg)
+def main(argv: list[str]) -> None:
+    """``DB_PATH [IDLE_SECONDS]``: serve, then leave the process at once with serve's exit code."""
+    code = serve(argv[0], int(argv[1]) if len(argv) > 1 else DEFAULT_IDLE_SECONDS)
     sys.stdout.flush()
     # The database is closed by now; gRPC worker threads still tied to client connections would
     # keep the interpreter alive for many seconds, so leave at once.
     os._exit(code)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
