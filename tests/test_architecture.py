@@ -63,3 +63,14 @@ def test_uses_column_matches_the_imports():
 def test_the_parser_sees_a_lazy_import():
     # cli imports its commands' modules inside functions; the table must list them too
     assert {"sync", "search", "lite_server"} <= imports_of("cli")
+
+
+def test_no_module_imports_fcntl():
+    """POSIX-only locking would break the package on Windows: locks come from ``filelock``."""
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = (
+                [a.name for a in node.names] if isinstance(node, ast.Import)
+                else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            )
+            assert "fcntl" not in names, f"{path.name} imports fcntl"
