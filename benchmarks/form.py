@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 
 from helpers.chunking import chunk_record
+from helpers.collection import ensure_collection
 from helpers.embeddings import MINILM, chunk_size_for, get_embedder
-from helpers.milvus import ensure_collection
 from helpers.settings import Settings, load_settings
 from helpers.sync import DEFAULT_PRIMARY_KEYS, entity_metadata, record_id
 

@@ -23,8 +23,9 @@ from helpers import sync as sync_module
 from helpers.admin import create_collection
 from helpers.airbyte import read_messages
 from helpers.chunking import count_tokens, record_text, split_text
+from helpers.connection import connect, forget_clients
 from helpers.embeddings import LocalEmbedder, chunk_size_for, get_embedder
-from helpers.milvus import connect, ensure_lite_server, forget_clients, running_lite_server, stop_lite_server
+from helpers.lite_server import ensure_lite_server, running_lite_server, stop_lite_server
 from helpers.settings import Settings, load_settings
 from helpers.sync import SyncStep
 

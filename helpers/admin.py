@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
+from .collection import ensure_collection
+from .connection import connect, milvus_errors
 from .embeddings import model_spec
-from .milvus import connect, ensure_collection, milvus_errors, open_collection
 from .settings import Settings
-
-
-def open_configured_collection(settings: Settings):
-    """The client for the configured collection, checked against the model and loaded."""
-    spec = model_spec(settings)
-    return open_collection(settings, spec.dimension, spec.name)
 
 
 def create_collection(settings: Settings):

@@ -1,7 +1,7 @@
 """Serve the support form as a standalone page with Voila on localhost: ``make app``.
 
 ``python -m helpers.app [--port N] [--no-browser] [--no-filing]`` writes a one-cell notebook
-(``from helpers.form import support_form; support_form()``) to ``.local/app/`` and serves it with
+(``support_form(load_settings())``) to ``DATA_DIR/app/`` (``settings.data_dir``) and serves it with
 Voila on 127.0.0.1, code cells hidden, with this package's small Voila template
 (``helpers/voila_template``: the ``lab`` template without its two CDN stylesheets, so the page
 makes no request outside this machine). The form reads the same environment variables as
@@ -18,25 +18,28 @@ from pathlib import Path
 
 from .errors import HelpersError
 from .extras import require
-from .settings import LOCAL_DIR, REPO_ROOT, load_settings
+from .settings import REPO_ROOT, load_settings
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
 TEMPLATE_NAME = "support_form"
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "voila_template"  # a JUPYTER_PATH entry
-APP_DIR = LOCAL_DIR / "app"
 PAGE_TITLE = "Contact support"
 
 
-def write_app_notebook(file_tickets: bool = True, directory: Path = APP_DIR) -> Path:
+def write_app_notebook(directory: Path, file_tickets: bool = True) -> Path:
     """Write the served notebook (one code cell) and return its path; atomic, idempotent."""
     import nbformat
 
-    call = "support_form()" if file_tickets else "support_form(file_tickets=False)"
+    options = "" if file_tickets else ", file_tickets=False"
+    code = (
+        "from helpers import load_settings\nfrom helpers.form import support_form\n\n"
+        f"support_form(load_settings(){options})"
+    )
     nb = nbformat.v4.new_notebook()
     nb.metadata["title"] = PAGE_TITLE
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell(f"from helpers.form import support_form\n\n{call}")]
+    nb.cells = [nbformat.v4.new_code_cell(code)]
     nb.cells[0].id = "support-form"
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / ("support_form.ipynb" if file_tickets else "support_form_no_filing.ipynb")
@@ -100,14 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         require("app", "voila", "ipywidgets", user="python -m helpers.app")
-        load_settings()  # fail here, in one line, rather than inside the page
+        settings = load_settings()  # fail here, in one line, rather than inside the page
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if not port_is_free(args.port):
         print(f"error: port {args.port} on {HOST} is in use; choose another with --port N", file=sys.stderr)
         return 2
-    notebook = write_app_notebook(file_tickets=not args.no_filing)
+    notebook = write_app_notebook(settings.data_dir / "app", file_tickets=not args.no_filing)
     url = f"http://{HOST}:{args.port}/"
     print(f"Support form: {url}  (Ctrl-C to stop)", flush=True)
     cmd = voila_command(notebook, args.port, open_browser=not args.no_browser)

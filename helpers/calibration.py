@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .milvus import parse_org_id
+from .filters import parse_org_id
 from .settings import Settings, display_path, load_settings
 from .thresholds import TUTORIAL_ARTICLE, TUTORIAL_TICKET, save_thresholds
 

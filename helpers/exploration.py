@@ -15,11 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .admin import open_configured_collection
 from .airbyte import Record, State, read_messages
 from .chunking import AIRBYTE_CHUNK_SIZE, count_tokens, record_text, split_text
+from .collection import open_configured_collection, query_rows
+from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, model_spec
-from .milvus import escape_string, milvus_errors, stream_filter
+from .filters import escape_string, open_tickets_filter, stream_filter
 from .settings import Settings
 from .sync import RECORD_ID_FIELD
 
@@ -78,17 +79,14 @@ def truncation_share(texts: list[str], embedder: CachedEmbedder, chunk_size: int
     return sum(max(0, n - limit) for n in lengths) / total if total else 0.0
 
 
-def query_entities(settings: Settings, expr: str, fields: list[str], limit: int = 16384) -> pd.DataFrame:
-    """Entities matching ``expr`` (a filter built by the helpers), sorted by record and text."""
+def query_entities(settings: Settings, expr: str, fields: list[str]) -> pd.DataFrame:
+    """All entities matching ``expr`` (a filter built by the helpers), sorted by record and text.
+
+    Pages through every match (no row cap); mind the memory when asking for vectors of many.
+    """
     client = open_configured_collection(settings)
     with milvus_errors(settings, "query entities"):
-        rows = client.query(
-            settings.collection,
-            filter=expr,
-            output_fields=fields,
-            limit=limit,
-            consistency_level="Strong",
-        )
+        rows = list(query_rows(client, settings.collection, expr, fields))
     frame = pd.DataFrame(rows, columns=[*fields, "id"] if "id" not in fields else fields)
     keys = [c for c in ("_ab_record_id", "_id", "text") if c in frame.columns]
     frame = frame.drop(columns=[c for c in ("id",) if c not in fields and c in frame.columns])
@@ -138,7 +136,7 @@ def cosine_check(query_vector: np.ndarray, stored_vector: np.ndarray) -> dict[st
 
 
 def fields_table(info) -> pd.DataFrame:
-    """The collection's declared fields (a :class:`helpers.milvus.CollectionInfo`) as a table."""
+    """The collection's declared fields (a :class:`helpers.collection.CollectionInfo`) as a table."""
     from pymilvus import DataType
 
     rows = []
@@ -268,8 +266,6 @@ def first_rank(ids: Iterable[Any], wanted: Iterable[Any]) -> int | None:
 
 def keyword_vs_vector(labels: Iterable[Any], searcher: Any, settings: Settings) -> pd.DataFrame:
     """For labelled requests with a duplicate: its rank by vector distance and by shared words."""
-    from .milvus import open_tickets_filter
-
     per_org: dict[int, pd.DataFrame] = {}
     rows = []
     for label in labels:

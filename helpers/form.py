@@ -4,20 +4,15 @@ The tutorial's form embeds the customer's text, looks for a near open ticket of 
 organisation (a duplicate warning) and otherwise says "Submitted!" and lists helpful articles.
 This form does the same with the calibrated thresholds of the current model, and goes further:
 
-- "Submitted!" really files the ticket: a Zendesk-shaped ``tickets`` record (status ``new``, the
-  chosen organisation, tag ``filed_by_form``) written through the same path as a sync
-  (:func:`helpers.sync.sync_messages`), so the same problem submitted again is caught. The
-  "File the ticket on submit" checkbox (or ``file_tickets=False``) switches that off.
+- "Submitted!" really files the ticket (:func:`helpers.tickets.file_ticket`: a Zendesk-shaped
+  ``tickets`` record written through the sync's path), so the same problem submitted again is
+  caught. The "File the ticket on submit" checkbox (or ``file_tickets=False``) switches that off.
 - It behaves like an app: the button is disabled while working; empty text gets a message, not
   a search; text over :data:`MAX_TEXT_CHARS` is refused with a message; every error is one line
   in the form, never a traceback; all customer text is HTML-escaped.
 
-Ticket ids of filed tickets: a real form would create the ticket through Zendesk's API and get
-its id back with the next sync. Here the form issues ids itself from a reserved range far above
-Zendesk's sequential ids: ``FILED_ID_BASE + 1, + 2, ...`` (the next is one more than the highest
-filed id in the collection; a file lock keeps processes on this machine from issuing the same
-one). :func:`remove_filed_tickets` deletes exactly the tickets in that range, so a notebook that
-calls it first and then files tickets gets the same ids on every run.
+Filing, ticket ids and clean-up live in :mod:`helpers.tickets`; this module is the widget and
+its HTML.
 
 Use :class:`SupportForm` (or :func:`support_form`) in a notebook; ``python -m helpers.app`` serves
 it as a standalone page with Voila.
@@ -25,15 +20,10 @@ it as a standalone page with Voila.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import html
 import logging
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 try:
@@ -43,217 +33,19 @@ except ImportError:  # the [notebook] or [app] extra
 
     raise missing_extra("notebook", ("ipywidgets",), "helpers.form (the support form)") from None
 
-from .admin import open_configured_collection
-from .airbyte import Record, State
 from .errors import HelpersError, InputError
-from .milvus import milvus_errors, parse_org_id, stream_filter
+from .filters import parse_org_id
 from .search import Decision, Searcher, get_searcher
-from .settings import LOCAL_DIR, Settings, load_settings, scrub
-from .sync import sync_messages
+from .settings import Settings, scrub
+from .tickets import file_ticket, list_organisations
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())  # unexpected errors are logged, never printed into the page
 
-TUTORIAL_ORG = 360033549136  # the tutorial's hard-coded organisation ("TODO load from login")
-FILED_ID_BASE = 9_000_000_000  # filed tickets get ids above this; Zendesk's own ids are far below
-FILED_TAG = "filed_by_form"
 MAX_TEXT_CHARS = 20_000  # longer descriptions are refused with a message (attach logs instead)
-SUBJECT_CHARS = 60
-QUERY_PAGE = 16384  # Milvus's largest query page
 
 SUBMIT_LABEL = "Submit"
 WORKING_LABEL = "Working…"
-
-
-# ---------------------------------------------------------------- organisations and filing
-
-
-def list_organisations(settings: Settings | None = None) -> list[int]:
-    """The distinct ``organization_id`` of tickets in the collection, sorted; the tutorial's first."""
-    settings = settings or load_settings()
-    client = open_configured_collection(settings)
-    found: set[int] = set()
-    base = stream_filter("tickets")
-    with milvus_errors(settings, "list the organisations"):
-        while True:  # each full page holds at least one organisation not seen before
-            expr = base if not found else f"{base} and organization_id not in {sorted(found)}"
-            rows = client.query(
-                settings.collection,
-                filter=expr,
-                output_fields=["organization_id"],
-                limit=QUERY_PAGE,
-                consistency_level="Strong",
-            )
-            new = {
-                r["organization_id"]
-                for r in rows
-                if isinstance(r.get("organization_id"), int) and not isinstance(r["organization_id"], bool)
-            } - found
-            found |= new
-            if len(rows) < QUERY_PAGE or not new:
-                break
-    return sorted(found, key=lambda org: (org != TUTORIAL_ORG, org))
-
-
-def _filed_filter(above: int = FILED_ID_BASE) -> str:
-    return f"{stream_filter('tickets')} and _id > {int(above)}"
-
-
-def filed_ticket_ids(settings: Settings | None = None) -> list[int]:
-    """The ids of tickets filed by the form (the reserved id range), ascending."""
-    settings = settings or load_settings()
-    client = open_configured_collection(settings)
-    ids: set[int] = set()
-    highest = FILED_ID_BASE
-    with milvus_errors(settings, "list filed tickets"):
-        while True:  # page upwards by id: works on Lite and on a server
-            rows = client.query(
-                settings.collection,
-                filter=_filed_filter(highest),
-                output_fields=["_id"],
-                limit=QUERY_PAGE,
-                consistency_level="Strong",
-            )
-            page = {int(r["_id"]) for r in rows if isinstance(r.get("_id"), int)}
-            if not page:
-                break
-            ids |= page
-            highest = max(page)
-    return sorted(ids)
-
-
-def remove_filed_tickets(settings: Settings | None = None) -> int:
-    """Delete every ticket the form filed (all their chunks); return how many tickets went.
-
-    Selects ``_ab_stream == "tickets" and _id > FILED_ID_BASE``: ``_id`` is on every ticket
-    entity, so the filter cannot silently match nothing the way a missing dynamic field would.
-    A missing collection means there is nothing to remove.
-    """
-    settings = settings or load_settings()
-    from .milvus import connect
-
-    client = connect(settings)
-    with milvus_errors(settings, "check the collection"):
-        if not client.has_collection(settings.collection):
-            return 0
-    ids = filed_ticket_ids(settings)
-    if not ids:
-        return 0
-    with milvus_errors(settings, "remove filed tickets"):
-        while True:
-            rows = client.query(
-                settings.collection,
-                filter=_filed_filter(),
-                output_fields=["id"],
-                limit=QUERY_PAGE,
-                consistency_level="Strong",
-            )
-            if not rows:
-                break
-            pks = [r["id"] for r in rows]
-            for start in range(0, len(pks), 1000):
-                client.delete(settings.collection, ids=pks[start : start + 1000])
-        client.flush(settings.collection)
-    return len(ids)
-
-
-_ID_THREAD_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _id_lock(settings: Settings) -> Iterator[None]:
-    """One issuer of ticket ids at a time: across threads, and across processes on this machine."""
-    if settings.is_lite:
-        path = Path(f"{settings.milvus_url}.form-ids.lock")
-    else:
-        path = LOCAL_DIR / f"form-ids-{settings.collection}.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _ID_THREAD_LOCK, open(path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def next_ticket_id(settings: Settings | None = None) -> int:
-    """The id the next filed ticket gets: one above the highest filed id (or ``FILED_ID_BASE + 1``)."""
-    ids = filed_ticket_ids(settings)
-    return (ids[-1] if ids else FILED_ID_BASE) + 1
-
-
-def subject_from(text: str, limit: int = SUBJECT_CHARS) -> str:
-    """A ticket subject: the first non-empty line, whitespace collapsed, cut at a word near ``limit``."""
-    first = next((line for line in text.splitlines() if line.strip()), text)
-    subject = " ".join(first.split())
-    if len(subject) <= limit:
-        return subject
-    cut = subject[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,.;:-") + "…"
-
-
-def ticket_record(ticket_id: int, text: str, org_id: int, now: datetime | None = None) -> Record:
-    """The Zendesk-shaped ``tickets`` record the form files (status ``new``, tag ``filed_by_form``)."""
-    now = now or datetime.now(UTC)
-    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    subject = subject_from(text)
-    data: dict[str, Any] = {
-        "id": ticket_id,
-        "url": None,
-        "subject": subject,
-        "raw_subject": subject,
-        "description": text,
-        "status": "new",
-        "priority": None,
-        "type": None,
-        "organization_id": org_id,
-        "requester_id": None,
-        "submitter_id": None,
-        "assignee_id": None,
-        "group_id": None,
-        "brand_id": None,
-        "tags": [FILED_TAG],
-        "via": {"channel": "web", "source": {"from": {}, "to": {}, "rel": None}},
-        "created_at": stamp,
-        "updated_at": stamp,
-        "generated_timestamp": int(now.timestamp()),
-        "custom_fields": [],
-        "is_public": True,
-        "has_incidents": False,
-    }
-    return Record(
-        stream="tickets",
-        data=data,
-        emitted_at=int(now.timestamp() * 1000),
-        namespace=None,
-        where="support form",
-    )
-
-
-def file_ticket(text: str, org_id: object, settings: Settings | None = None) -> int:
-    """File ``text`` as a new ticket of ``org_id`` through the sync path; return its id."""
-    settings = settings or load_settings()
-    org = parse_org_id(org_id)
-    text = text.strip()
-    if not text:
-        raise InputError("Please describe your problem: the text is empty.")
-    with _id_lock(settings):
-        ticket_id = next_ticket_id(settings)
-        record = ticket_record(ticket_id, text, org)
-        state = State(
-            state={
-                "type": "STREAM",
-                "stream": {
-                    "stream_descriptor": {"name": "tickets"},
-                    "stream_state": {"generated_timestamp": record.data["generated_timestamp"]},
-                },
-            },
-            where="support form",
-        )
-        sync_messages([record, state], settings, mode="append_dedup")
-    return ticket_id
 
 
 # ---------------------------------------------------------------- results and HTML
@@ -409,7 +201,7 @@ class SupportForm:
 
     def __init__(
         self,
-        settings: Settings | None = None,
+        settings: Settings,
         file_tickets: bool = True,
         organisations: Sequence[int] | None = None,
         searcher: Searcher | None = None,
@@ -418,15 +210,11 @@ class SupportForm:
         self._busy = False
         self.last: SubmitResult | None = None
         startup_error: str | None = None
-        self.settings: Settings | None = None
-        try:
-            self.settings = settings or load_settings()
-        except HelpersError as exc:
-            startup_error = _one_line(str(exc))
+        self.settings = settings
         orgs: list[int] = []
         if organisations is not None:
             orgs = [parse_org_id(o) for o in organisations]
-        elif self.settings is not None:
+        else:
             try:
                 orgs = list_organisations(self.settings)
             except HelpersError as exc:
@@ -460,7 +248,6 @@ class SupportForm:
         self.button.on_click(self._on_click)
         if startup_error:
             self.result.value = render_result(SubmitResult("error", startup_error))
-            self.button.disabled = self.settings is None
         self.widget = widgets.VBox(
             [
                 self.title,
@@ -491,8 +278,7 @@ class SupportForm:
 
     def _unexpected(self, exc: Exception, action: str) -> str:
         log.error("support form: unexpected error while trying to %s", action, exc_info=exc)
-        secrets = self.settings.secrets() if self.settings else []
-        first = scrub(_one_line(str(exc)), secrets)[:160]
+        first = scrub(_one_line(str(exc)), self.settings.secrets())[:160]
         detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
         return f"Something went wrong while trying to {action} ({detail}). Please try again."
 
@@ -522,13 +308,11 @@ class SupportForm:
             self.result.value = render_result(result)
         finally:
             self.button.description = SUBMIT_LABEL
-            self.button.disabled = self.settings is None
+            self.button.disabled = False
             self._busy = False
         return result
 
     def _submit(self, text: object, org_id: object) -> SubmitResult:
-        if self.settings is None:
-            raise InputError("The form has no settings; fix the environment and reload the page.")
         if not isinstance(text, str) or not text.strip():
             return SubmitResult("empty", "Please describe your problem first: the text is empty.")
         if len(text) > MAX_TEXT_CHARS:
@@ -555,7 +339,7 @@ def _one_line(text: str) -> str:
 
 
 def support_form(
-    settings: Settings | None = None,
+    settings: Settings,
     file_tickets: bool = True,
     organisations: Sequence[int] | None = None,
 ) -> SupportForm:

@@ -20,19 +20,12 @@ from typing import Any
 import numpy as np
 
 from .chunking import gpt2_encoding
+from .collection import VECTOR_FIELD, open_collection, search_params
+from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
 from .errors import InputError
-from .milvus import (
-    VECTOR_FIELD,
-    milvus_errors,
-    open_collection,
-    open_tickets_filter,
-    parse_org_id,
-    running_lite_server,
-    search_params,
-    stream_filter,
-)
-from .settings import Settings, load_settings
+from .filters import open_tickets_filter, parse_org_id, stream_filter
+from .settings import Settings
 from .thresholds import Thresholds, load_thresholds
 
 TICKET_FIELDS = ["_id", "subject", "description", "status", "organization_id", "_ab_record_id"]
@@ -84,7 +77,7 @@ class Decision:
     article_hits: list[ArticleHit] = field(default_factory=list)
     query_truncated: bool = False
 
-    def as_json(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """The CLI's ``check --json`` shape."""
         dup = self.duplicate
         return {
@@ -145,8 +138,8 @@ def _collapse(hits: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
 class Searcher:
     """Embeds requests and runs the form's two searches against one collection."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or load_settings()
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.embedder: CachedEmbedder = get_embedder(self.settings)
         self.model = self.embedder.spec.name
         spec = self.embedder.spec
@@ -171,10 +164,6 @@ class Searcher:
             )
         if not 1 <= limit <= 1000:
             raise InputError(f"limit must be 1..1000, got {limit}.")
-        if self.settings.is_lite and not running_lite_server(self.settings.milvus_url):
-            # the shared Lite server was stopped or died: start it again and reconnect
-            spec = self.embedder.spec
-            self.client = open_collection(self.settings, spec.dimension, spec.name)
         with milvus_errors(self.settings, "search"):
             results = self.client.search(
                 self.settings.collection,
@@ -259,25 +248,23 @@ def _searcher(settings: Settings) -> Searcher:
     return Searcher(settings)
 
 
-def get_searcher(settings: Settings | None = None) -> Searcher:
-    """The process-wide :class:`Searcher` for ``settings`` (default: from the environment)."""
+def get_searcher(settings: Settings) -> Searcher:
+    """The process-wide :class:`Searcher` for ``settings``."""
     with _SEARCHERS_LOCK:
-        return _searcher(settings or load_settings())
+        return _searcher(settings)
 
 
-def similar_open_tickets(
-    text: str, org_id: object, limit: int = 2, settings: Settings | None = None
-) -> list[TicketHit]:
+def similar_open_tickets(text: str, org_id: object, limit: int = 2, *, settings: Settings) -> list[TicketHit]:
     """Open (``new``) tickets of organisation ``org_id`` nearest to ``text``, nearest first."""
     return get_searcher(settings).similar_open_tickets(text, org_id, limit)
 
 
-def relevant_articles(text: str, limit: int = 5, settings: Settings | None = None) -> list[ArticleHit]:
+def relevant_articles(text: str, limit: int = 5, *, settings: Settings) -> list[ArticleHit]:
     """Knowledge-base articles nearest to ``text``, nearest first."""
     return get_searcher(settings).relevant_articles(text, limit)
 
 
-def check(text: str, org_id: object, settings: Settings | None = None) -> Decision:
+def check(text: str, org_id: object, settings: Settings) -> Decision:
     """The support form's decision for one request."""
     parse_org_id(org_id)  # a bad id fails before the model and the collection are opened
     return get_searcher(settings).decide(text, org_id)

@@ -29,6 +29,7 @@ DEFAULT_TEXT_FIELDS = ("body", "title", "description", "subject")
 DEFAULT_THRESHOLDS_FILE = Path(__file__).resolve().parent / "thresholds.json"
 DEFAULT_CACHE = LOCAL_DIR / "embeddings.sqlite"
 DEFAULT_LABELS_FILE = DATA_DIR / "labels" / "queries.jsonl"
+DEFAULT_LITE_IDLE_SECONDS = 600  # a shared Lite server with no client for this long exits
 
 _SERVER_SCHEMES = ("http://", "https://", "tcp://", "grpc://", "unix:")
 _COLLECTION_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
@@ -59,6 +60,7 @@ class Settings:
     thresholds_path: Path = DEFAULT_THRESHOLDS_FILE
     labels_path: Path = DEFAULT_LABELS_FILE
     data_dir: Path = LOCAL_DIR
+    lite_idle_seconds: int = DEFAULT_LITE_IDLE_SECONDS
 
     @property
     def is_lite(self) -> bool:
@@ -167,6 +169,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise SettingsError(f"CHUNK_OVERLAP={overlap} must be smaller than CHUNK_SIZE={chunk_size}.")
     openai_max_retries = _int(env, "OPENAI_MAX_RETRIES", 5, 0, 20) or 0
     openai_timeout = _int(env, "OPENAI_TIMEOUT", 30, 1, 600) or 30
+    lite_idle = _int(env, "LITE_IDLE_SECONDS", DEFAULT_LITE_IDLE_SECONDS, 0, 7 * 24 * 3600)
     return Settings(
         milvus_url=url,
         milvus_token=env.get("MILVUS_TOKEN", "").strip() or None,
@@ -185,4 +188,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ),
         labels_path=Path(labels_raw).expanduser().resolve() if labels_raw else DEFAULT_LABELS_FILE,
         data_dir=data_dir,
+        lite_idle_seconds=DEFAULT_LITE_IDLE_SECONDS if lite_idle is None else lite_idle,
     )

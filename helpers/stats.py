@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .admin import open_configured_collection
-from .milvus import escape_string, milvus_errors, stream_filter
-from .settings import Settings, load_settings
+from .collection import ALL, open_configured_collection
+from .connection import milvus_errors
+from .filters import escape_string, stream_filter
+from .settings import Settings
 
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed")
 
@@ -15,21 +16,19 @@ def _count(client, name: str, expr: str) -> int:
 
 
 def entity_counts(
-    settings: Settings | None = None, streams: tuple[str, ...] = ("tickets", "articles")
+    settings: Settings, streams: tuple[str, ...] = ("tickets", "articles")
 ) -> dict[str, int]:
     """Entities (chunks) per stream, plus ``total`` over the whole collection."""
-    settings = settings or load_settings()
     client = open_configured_collection(settings)
     name = settings.collection
     with milvus_errors(settings, "count entities"):
         counts = {s: _count(client, name, stream_filter(s)) for s in streams}
-        counts["total"] = _count(client, name, "id >= 0 or id < 0")
+        counts["total"] = _count(client, name, ALL)
     return counts
 
 
-def ticket_status_counts(settings: Settings | None = None) -> dict[str, int]:
+def ticket_status_counts(settings: Settings) -> dict[str, int]:
     """Ticket entities (chunks) per Zendesk status."""
-    settings = settings or load_settings()
     client = open_configured_collection(settings)
     with milvus_errors(settings, "count tickets"):
         return {

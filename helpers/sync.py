@@ -34,18 +34,12 @@ from typing import Any, TypeVar
 
 from .airbyte import Message, Record, State, read_messages, source_files
 from .chunking import chunk_record
+from .collection import PRIMARY_KEY, TEXT_FIELD, VECTOR_FIELD, delete_where, ensure_collection
+from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
 from .errors import InputError, SourceError
-from .milvus import (
-    PRIMARY_KEY,
-    TEXT_FIELD,
-    VECTOR_FIELD,
-    ensure_collection,
-    in_filter,
-    milvus_errors,
-    stream_filter,
-)
-from .settings import Settings, load_settings
+from .filters import in_filter, stream_filter
+from .settings import Settings
 
 MODES = ("append_dedup", "overwrite")
 DEFAULT_PRIMARY_KEYS: dict[str, tuple[str, ...]] = {"tickets": ("id",), "articles": ("id",)}
@@ -179,28 +173,10 @@ class MilvusWriter:
         self.name = settings.collection
         self.client = ensure_collection(settings, embedder.spec.dimension, embedder.spec.name)
 
-    def _primary_keys(self, expr: str) -> list[int]:
-        pks: list[int] = []
-        while True:  # page by excluding what we found: works on Lite and on a server
-            rows = self.client.query(
-                self.name,
-                filter=expr,
-                output_fields=[PRIMARY_KEY],
-                limit=16384,
-                consistency_level="Strong",
-            )
-            new = [r[PRIMARY_KEY] for r in rows if r[PRIMARY_KEY] not in set(pks)]
-            pks.extend(new)
-            if len(rows) < 16384 or not new:
-                return pks
-            expr = f"({expr}) and {PRIMARY_KEY} not in {pks}"
-
     def delete_where(self, expr: str) -> int:
+        """Delete every entity matching ``expr``; return how many went."""
         with milvus_errors(self.settings, "delete old entities"):
-            pks = self._primary_keys(expr)
-            for start in range(0, len(pks), 1000):
-                self.client.delete(self.name, ids=pks[start : start + 1000])
-        return len(pks)
+            return delete_where(self.client, self.name, expr)
 
     def delete_records(self, ids: Sequence[str]) -> int:
         deleted = 0
@@ -307,7 +283,7 @@ def _embed_ahead(
 
 def sync_messages(
     messages: Iterable[Message],
-    settings: Settings | None = None,
+    settings: Settings,
     mode: str = "append_dedup",
     batch_size: int = BATCH_SIZE,
     primary_keys: Mapping[str, Sequence[str]] | None = None,
@@ -323,7 +299,6 @@ def sync_messages(
     """
     if mode not in MODES:
         raise InputError(f"Unknown sync mode {mode!r}; use one of {', '.join(MODES)}.")
-    settings = settings or load_settings()
     keys = dict(DEFAULT_PRIMARY_KEYS if primary_keys is None else primary_keys)
     embedder = get_embedder(settings)
     chunk_size = chunk_size_for(settings)
@@ -422,7 +397,7 @@ def count_lines(source: str | Path) -> int:
 
 def run_sync(
     source: str | Path,
-    settings: Settings | None = None,
+    settings: Settings,
     mode: str = "append_dedup",
     batch_size: int = BATCH_SIZE,
     primary_keys: Mapping[str, Sequence[str]] | None = None,

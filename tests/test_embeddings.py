@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from fakes import SUPPORT_PARAGRAPHS, support_text
 
 from helpers import embeddings as he
 from helpers.chunking import count_tokens, split_text
@@ -23,6 +22,7 @@ from helpers.embeddings import (
 )
 from helpers.errors import EmbeddingError
 from helpers.settings import load_settings
+from tests.support.fakes import SUPPORT_PARAGRAPHS, support_text
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""The OpenAI path through the real ``openai`` client, against a local fake service (tests/fakes.py)."""
+"""The OpenAI path through the real ``openai`` client, against a local fake service (tests/support)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,17 @@ import time
 
 import numpy as np
 import pytest
-from conftest import lite_env
-from fakes import ORG_A, ORG_B, article, fake_vector, state, support_text, ticket, write_jsonl
 
-from helpers import milvus as hm
 from helpers.chunking import record_text
+from helpers.collection import describe, ensure_collection, open_collection
+from helpers.connection import connect
 from helpers.embeddings import OpenAIEmbedder, get_embedder
-from helpers.errors import EmbeddingError, MilvusSetupError
+from helpers.errors import EmbeddingError, MilvusError
 from helpers.search import check
 from helpers.settings import load_settings
 from helpers.sync import run_sync
+from tests.support.cli import lite_env
+from tests.support.fakes import ORG_A, ORG_B, article, fake_vector, state, support_text, ticket, write_jsonl
 
 KEY = "sk-test-MARKER-0a1b2c3d"
 ADA = "text-embedding-ada-002"
@@ -31,10 +32,12 @@ def test_vectors_and_auth_header(openai_fake):
     v = emb.embed(["hello world", "other text"])
     assert v.shape == (2, 1536) and v.dtype == np.float32
     assert np.allclose(v[0], fake_vector("hello world", 1536), atol=1e-6)
-    assert openai_fake.requests[0] == {"input": ["hello world", "other text"], "model": ADA} or (
-        openai_fake.requests[0]["input"] == ["hello world", "other text"]
-        and openai_fake.requests[0]["model"] == ADA
-    )
+    # the whole body, as the openai client sends it (vectors come back base64-encoded)
+    assert openai_fake.requests[0] == {
+        "input": ["hello world", "other text"],
+        "model": ADA,
+        "encoding_format": "base64",
+    }
     assert openai_fake.auth_headers == [f"Bearer {KEY}"]
     assert emb.embed([]).shape == (0, 1536)
 
@@ -170,8 +173,8 @@ def test_full_sync_and_check_with_ada(openai_fake, ada_dir, tmp_path):
     # OpenAI requests of at most 150 inputs; every distinct chunk text was embedded exactly once
     sizes = [len(r["input"]) for r in openai_fake.requests]
     assert max(sizes) <= 150 and sum(sizes) == summary.texts_embedded
-    client = hm.connect(settings)
-    info = hm.describe(client, settings.collection)
+    client = connect(settings)
+    info = describe(client, settings.collection)
     assert info.dimension == 1536 and info.auto_id
 
     # the same sync again: nothing sent to the service
@@ -191,13 +194,13 @@ def test_full_sync_and_check_with_ada(openai_fake, ada_dir, tmp_path):
     decision = check(kb_query, ORG_B, settings)
     assert decision.duplicate is None
     assert [a.title for a in decision.articles] == ["Fix a login loop"]
-    assert json.loads(json.dumps(decision.as_json()))["model"] == ADA
+    assert json.loads(json.dumps(decision.as_dict()))["model"] == ADA
 
 
 def test_other_model_against_ada_collection(openai_fake, ada_dir):
     """The 384-d model on the 1536-d collection: a clear dimension error."""
     ada = load_settings(lite_env(ada_dir, EMBEDDING_MODEL=ADA, OPENAI_API_KEY=KEY))
-    hm.ensure_collection(ada, 1536, ADA)  # exists already when the sync test ran first
+    ensure_collection(ada, 1536, ADA)  # exists already when the sync test ran first
     settings = load_settings(lite_env(ada_dir, EMBEDDING_CACHE="off"))
-    with pytest.raises(MilvusSetupError, match="1536-d vectors but all-MiniLM-L6-v2 makes 384-d"):
-        hm.open_collection(settings, 384, "all-MiniLM-L6-v2")
+    with pytest.raises(MilvusError, match="1536-d vectors but all-MiniLM-L6-v2 makes 384-d"):
+        open_collection(settings, 384, "all-MiniLM-L6-v2")

@@ -10,11 +10,11 @@ import socket
 import subprocess
 
 import pytest
-from conftest import REPO, lite_env
-from conftest import run_cli as shared_run_cli
-from fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
 
 from helpers.chunking import record_text
+from tests.support.cli import REPO, lite_env
+from tests.support.cli import run_cli as shared_run_cli
+from tests.support.fakes import ORG_A, ORG_B, article, state, support_text, ticket, write_jsonl
 
 TOKEN = "milvus-tok-SECRETMARK-4e7a1c"
 KEY = "sk-SECRETMARK-b3f09d2e71"
@@ -184,11 +184,11 @@ def test_every_cli_command_keeps_secrets_out_of_its_output(cli_setup, openai_fak
 def test_wrong_dimension_collection_via_cli(cli_setup, lite_dir):
     from pymilvus import DataType
 
-    from helpers import milvus as hm
+    from helpers.connection import connect
     from helpers.settings import load_settings
 
     _, env, _ = cli_setup
-    client = hm.connect(load_settings({**env, "MILVUS_COLLECTION": "dim128"}))
+    client = connect(load_settings({**env, "MILVUS_COLLECTION": "dim128"}))
     if not client.has_collection("dim128"):
         schema = client.create_schema(auto_id=True, enable_dynamic_field=True)
         schema.add_field("id", DataType.INT64, is_primary=True)

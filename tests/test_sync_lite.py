@@ -12,17 +12,20 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import ALL, PYTHON, REPO, entity_rows, lite_env, release_lite, scenario_runs, subprocess_env
-from fakes import ORG_A, ORG_B, TRICKY, article, state, support_text, ticket, write_jsonl
 
-from helpers import milvus as hm
 from helpers.chunking import chunk_record, record_text
-from helpers.errors import InputError, MilvusSetupError, SourceError, ThresholdsError
+from helpers.collection import ensure_collection, open_collection
+from helpers.connection import connect
+from helpers.errors import InputError, MilvusError, SourceError, ThresholdsError
+from helpers.filters import escape_string, in_filter, open_tickets_filter
 from helpers.search import check, get_searcher, relevant_articles, similar_open_tickets
 from helpers.settings import load_settings
 from helpers.stats import entity_counts, ticket_status_counts
 from helpers.sync import run_sync, sync_messages
 from helpers.thresholds import save_thresholds
+from tests.support.cli import PYTHON, REPO, lite_env, subprocess_env
+from tests.support.collections import ALL, entity_rows, release_lite, scenario_runs
+from tests.support.fakes import ORG_A, ORG_B, TRICKY, article, state, support_text, ticket, write_jsonl
 
 FIELDS = ("body", "title", "description", "subject")
 
@@ -51,7 +54,7 @@ def test_metadata_as_airbyte_writes_it(settings_for, tmp_path):
     s = settings_for("meta")
     summary = sync(s, scenario_runs()[0], tmp_path)
     assert summary.records_read == 6 and summary.states == 2
-    client = hm.connect(s)
+    client = connect(s)
     rows = client.query(s.collection, filter='_ab_record_id == "tickets_2"', output_fields=["*"], limit=10)
     assert len(rows) == 1
     e = rows[0]
@@ -84,7 +87,7 @@ def test_dedup_changed_record_and_cdc_delete(settings_for, tmp_path):
     assert [r for r in after if r[1] not in ("tickets_1", "tickets_2")] == [
         r for r in before if r[1] not in ("tickets_1", "tickets_2")
     ]
-    rows = hm.connect(s).query(s.collection, filter='_ab_record_id == "tickets_1"', output_fields=["status"])
+    rows = connect(s).query(s.collection, filter='_ab_record_id == "tickets_1"', output_fields=["status"])
     assert rows[0]["status"] == "solved"
 
 
@@ -155,7 +158,7 @@ def test_collection_checks(settings_for):
     from pymilvus import DataType
 
     s = settings_for("probe")
-    client = hm.connect(s)
+    client = connect(s)
 
     def make(name, auto_id=True, vector="vector", dim=384, dynamic=True):
         schema = client.create_schema(auto_id=auto_id, enable_dynamic_field=dynamic)
@@ -174,10 +177,10 @@ def test_collection_checks(settings_for):
         (make("not_dynamic", dynamic=False), "dynamic fields off"),
     ]
     for settings, message in cases:
-        with pytest.raises(MilvusSetupError, match=message):
-            hm.ensure_collection(settings, 384, "all-MiniLM-L6-v2")
-    with pytest.raises(MilvusSetupError, match="does not exist"):
-        hm.open_collection(settings_for("missing"), 384, "all-MiniLM-L6-v2")
+        with pytest.raises(MilvusError, match=message):
+            ensure_collection(settings, 384, "all-MiniLM-L6-v2")
+    with pytest.raises(MilvusError, match="does not exist"):
+        open_collection(settings_for("missing"), 384, "all-MiniLM-L6-v2")
 
 
 
@@ -185,13 +188,13 @@ def test_collection_checks(settings_for):
 def test_filter_escaping_round_trips(settings_for, tmp_path):
     s = settings_for("escaping")
     sync(s, [ticket(100 + i, subj, "body") for i, subj in enumerate(TRICKY)], tmp_path)
-    client = hm.connect(s)
+    client = connect(s)
     for i, subj in enumerate(TRICKY):
         rows = client.query(
-            s.collection, filter=f"subject == {hm.escape_string(subj)}", output_fields=["_id", "subject"]
+            s.collection, filter=f"subject == {escape_string(subj)}", output_fields=["_id", "subject"]
         )
         assert [(r["_id"], r["subject"]) for r in rows] == [(100 + i, subj)], subj
-    rows = client.query(s.collection, filter=hm.in_filter("subject", TRICKY[:3]), output_fields=["_id"])
+    rows = client.query(s.collection, filter=in_filter("subject", TRICKY[:3]), output_fields=["_id"])
     assert sorted(r["_id"] for r in rows) == [100, 101, 102]
 
 
@@ -217,12 +220,12 @@ def test_filter_escaping_round_trips(settings_for, tmp_path):
 )
 def test_org_id_injection_rejected(org):
     with pytest.raises(InputError):
-        hm.open_tickets_filter(org)
+        open_tickets_filter(org)
 
 
 def test_org_id_accepted_forms():
-    assert hm.open_tickets_filter(ORG_A) == f'status == "new" and organization_id == {ORG_A}'
-    assert hm.open_tickets_filter(f" {ORG_A} ") == f'status == "new" and organization_id == {ORG_A}'
+    assert open_tickets_filter(ORG_A) == f'status == "new" and organization_id == {ORG_A}'
+    assert open_tickets_filter(f" {ORG_A} ") == f'status == "new" and organization_id == {ORG_A}'
 
 
 @pytest.fixture(scope="module")
@@ -273,7 +276,7 @@ def test_search_one_hit_per_record_nearest_first(search_settings):
     assert ids[0] == 2
     distances = [h.distance for h in hits]
     assert distances == sorted(distances)
-    client = hm.connect(search_settings)
+    client = connect(search_settings)
     raw = client.query(
         search_settings.collection, filter='_ab_record_id == "tickets_1"', output_fields=["id"]
     )
@@ -293,7 +296,7 @@ def test_check_decision_with_thresholds_file(search_settings):
     save_thresholds(path, "all-MiniLM-L6-v2", ticket=0.5, article=1.0)
     d = check(QUERY, ORG_A, search_settings)  # thresholds are re-read on every call
     assert d.duplicate is not None and d.duplicate.id == 2 and d.articles == []
-    assert set(d.as_json()) == {"duplicate", "articles", "thresholds", "model"}
+    assert set(d.as_dict()) == {"duplicate", "articles", "thresholds", "model"}
     near = d.ticket_hits[0].distance
     save_thresholds(path, "all-MiniLM-L6-v2", ticket=near - 1e-3, article=4.0)
     d = check(QUERY, ORG_A, search_settings)
@@ -302,12 +305,13 @@ def test_check_decision_with_thresholds_file(search_settings):
     save_thresholds(path, "all-MiniLM-L6-v2", ticket=near - 1e-3, article=cut)
     d = check(QUERY, ORG_A, search_settings)
     assert d.duplicate is None and d.articles == d.article_hits[:2]
-    assert json.loads(json.dumps(d.as_json()))["thresholds"] == {
+    assert json.loads(json.dumps(d.as_dict()))["thresholds"] == {
         "ticket": round(near - 1e-3, 4),
         "article": cut,
     }
-    d = check(QUERY, ORG_B, search_settings)  # ticket 4 is in organisation B
-    assert d.duplicate is None or d.duplicate.id == 4
+    d = check(QUERY, ORG_B, search_settings)  # ticket 4 is B's only new ticket, and far from QUERY
+    assert [h.id for h in d.ticket_hits] == [4] and d.ticket_hits[0].distance >= d.thresholds.ticket
+    assert d.duplicate is None
     for bad in ("1 or organization_id > 0", True, 3.5):
         with pytest.raises(InputError):
             check(QUERY, bad, search_settings)
@@ -345,7 +349,7 @@ def test_crash_midway_and_rerun_gives_a_clean_result(lite_dir, tmp_path, fake_op
             messages.append(state(i))
     src = tmp_path / "src"
     write_jsonl(src / "tickets.jsonl", messages)
-    hm.connect(crashed)  # the shared Lite server runs before the CLI starts
+    connect(crashed)  # the shared Lite server runs before the CLI starts
     fake_openai.delay = 0.15  # every embedding request is slow: the CLI is killed midway
     proc = subprocess.Popen(
         [PYTHON, "-m", "helpers", "sync", "--source", str(src), "--batch-size", "8", "--no-progress"],
@@ -358,7 +362,7 @@ def test_crash_midway_and_rerun_gives_a_clean_result(lite_dir, tmp_path, fake_op
         deadline = time.monotonic() + 60
         count = 0
         while time.monotonic() < deadline and proc.poll() is None:
-            client = hm.connect(crashed)
+            client = connect(crashed)
             if client.has_collection("crashed"):
                 rows = client.query("crashed", filter="id >= 0 or id < 0", output_fields=["count(*)"])
                 count = rows[0]["count(*)"]
@@ -404,25 +408,25 @@ def test_database_opened_directly_elsewhere_is_reported_as_locked(tmp_path):
         assert holder.stdout.readline().strip() == "opened"
         s = load_settings({"MILVUS_URL": str(db), "EMBEDDING_CACHE": "off"})
         t0 = time.monotonic()
-        with pytest.raises(MilvusSetupError, match="is locked by another process") as err:
-            hm.connect(s)
+        with pytest.raises(MilvusError, match="is locked by another process") as err:
+            connect(s)
         assert "Stop that process" in str(err.value) and time.monotonic() - t0 < 30
     finally:
         holder.kill()
         holder.wait()
         holder.stdout.close()
     try:  # once the other process is gone, the helpers open it
-        assert hm.connect(s).list_collections() == []
+        assert connect(s).list_collections() == []
     finally:
         release_lite(db)
 
 
 COUNTER = """
 import json, sys
-from helpers import milvus as hm
+from helpers.connection import connect
 from helpers.settings import load_settings
 s = load_settings()
-client = hm.connect(s)
+client = connect(s)
 rows = client.query(s.collection, filter="id >= 0 or id < 0", output_fields=["count(*)"])
 print(json.dumps({"count": rows[0]["count(*)"], "collections": sorted(client.list_collections())}))
 """
@@ -446,12 +450,13 @@ def test_two_processes_share_the_lite_database(search_settings):
 
 RACER = """
 import json
-from helpers import milvus as hm
+from helpers.collection import ensure_collection
+from helpers.lite_server import running_lite_server
 from helpers.settings import load_settings
 s = load_settings()
-client = hm.ensure_collection(s, 384, "all-MiniLM-L6-v2")
+client = ensure_collection(s, 384, "all-MiniLM-L6-v2")
 client.insert(s.collection, [{"vector": [0.0] * 384, "text": "hello", "_ab_stream": "tickets"}])
-state = hm.running_lite_server(s.milvus_url)
+state = running_lite_server(s.milvus_url)
 print(json.dumps({"pid": state["pid"], "collections": client.list_collections()}))
 """
 
@@ -487,8 +492,8 @@ def test_two_processes_starting_at_once_share_one_server(tmp_path):
 def test_a_lite_2_file_is_explained(tmp_path):
     db = tmp_path / "old.db"
     db.write_bytes(b"SQLite format 3\x00")
-    with pytest.raises(MilvusSetupError, match="Lite 2.x database"):
-        hm.connect(load_settings({"MILVUS_URL": str(db)}))
+    with pytest.raises(MilvusError, match="Lite 2.x database"):
+        connect(load_settings({"MILVUS_URL": str(db)}))
 
 
 def test_sync_messages_rejects_unknown_mode(settings_for):
@@ -526,7 +531,7 @@ def test_embedding_ahead_writes_what_airbyte_batches_write(settings_for, tmp_pat
             summary = sync_messages(read_messages(path), s, batch_size=4, embed_ahead=window)
         finally:
             del inner.embed
-        rows = hm.connect(s).query(
+        rows = connect(s).query(
             s.collection, filter=ALL, output_fields=["_ab_record_id", "text", "vector"]
         )
         vectors = sorted(

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from helpers import milvus as hm
+from helpers.connection import forget_clients, quiet_pymilvus
+from tests.support.net import free_port as _any_free_port
+from tests.support.net import port_free
 
 DEFAULT_PORT = 19530
 ETCD_PORTS = (2379, 2380)
@@ -27,23 +28,9 @@ class MilvusServerError(RuntimeError):
     """The server did not start or did not answer; the message ends with its log's tail."""
 
 
-def port_free(port: int) -> bool:
-    """True when ``port`` can be bound on 127.0.0.1 now."""
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def free_port(preferred: int | None = None) -> int:
     """``preferred`` when it is free, else a free port the OS picks."""
-    if preferred is not None and port_free(preferred):
-        return preferred
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return preferred if preferred is not None and port_free(preferred) else _any_free_port()
 
 
 def wait_for_ports(ports: tuple[int, ...], timeout: float) -> bool:
@@ -108,10 +95,10 @@ def milvus_server(base: Path, wait: float = 0.0, remove: bool = False) -> Iterat
         url = f"http://127.0.0.1:{default_server.listen_port}"
         try:
             _wait_ready(url, READY_TIMEOUT)
-            hm._quiet_pymilvus()
+            quiet_pymilvus()
             yield url
         finally:
-            hm.forget_clients()
+            forget_clients()
             with contextlib.suppress(Exception):
                 default_server.stop()
     finally:
