@@ -382,11 +382,13 @@ def bootstrap_picks(
     target_precision: float | None = None,
     n_boot: int = N_BOOT,
     seed: int = SEED,
+    size: int | None = None,
 ) -> np.ndarray:
     """The pick of each of ``n_boot`` resamples of the queries (NaN where the target is missed).
 
-    Each resample draws as many queries as there are, with replacement (numpy Generator seeded
-    with ``seed``), and picks with the same rule among the same candidate thresholds.
+    Each resample draws ``size`` queries (default: as many as there are) with replacement (numpy
+    Generator seeded with ``seed``) and picks with the same rule among the same candidates. A
+    larger ``size`` simulates labelling more requests like these.
     """
     t = np.asarray(thresholds, dtype=float)
     q = items.n_queries
@@ -396,7 +398,7 @@ def bootstrap_picks(
     tpq, flagq = _per_query_counts(items, t)
     picks = np.empty(n_boot)
     for b in range(n_boot):
-        w = np.bincount(rng.integers(0, q, size=q), minlength=q)
+        w = np.bincount(rng.integers(0, q, size=size or q), minlength=q)
         tp, flagged = w @ tpq, w @ flagq
         fp, fn = flagged - tp, int(w @ items.positives) - tp
         precision, recall, f1 = _metrics(tp, fp, fn)
@@ -412,9 +414,10 @@ def bootstrap_ci(
     n_boot: int = N_BOOT,
     seed: int = SEED,
     level: float = 0.95,
+    size: int | None = None,
 ) -> tuple[float, float]:
     """Percentile interval of the picked threshold over the resamples that meet the target."""
-    picks = bootstrap_picks(items, thresholds, target_precision, n_boot, seed)
+    picks = bootstrap_picks(items, thresholds, target_precision, n_boot, seed, size)
     picks = picks[~np.isnan(picks)]
     if picks.size == 0:
         return (math.nan, math.nan)
@@ -451,9 +454,10 @@ def evaluate(items: Items, threshold: float | None) -> dict[str, Any]:
 class Uncertainty:
     """How far the labels pin the duplicate warning down, and how many more would help.
 
-    ``more_labels`` scales the calibration queries by (CI width / target width)^2, since the
-    interval narrows about as 1/sqrt(n); ``None`` when the interval is already narrow enough or
-    cannot be measured.
+    ``more_labels``: the extra labelled calibration requests (in the same mix) after which the
+    bootstrap interval is estimated to be ``target_width`` wide: the bootstrap is re-run with
+    larger resamples (1.5x ... 16x the labels), which simulates labelling more requests like
+    these; ``None`` when it is narrow enough already, or ``more_than`` when even 16x is not.
     """
 
     duplicates: int
@@ -462,30 +466,60 @@ class Uncertainty:
     target_width: float = TARGET_CI_WIDTH
     min_per_side: int = MIN_PER_SIDE
     more_labels: int | None = None
+    more_than: int | None = None
+
+    @property
+    def too_few(self) -> bool:
+        return min(self.duplicates, self.others) < self.min_per_side
+
+    @property
+    def wide(self) -> bool:
+        return self.ci_width is None or self.ci_width > self.target_width
 
     @property
     def uncertain(self) -> bool:
-        too_few = min(self.duplicates, self.others) < self.min_per_side
-        return too_few or self.ci_width is None or self.ci_width > self.target_width
+        return self.too_few or self.wide
+
+
+SCALES = (1.5, 2, 3, 4, 6, 8, 12, 16)
+
+
+def _width(ci: tuple[float, float]) -> float | None:
+    return None if any(math.isnan(x) for x in ci) else round(ci[1] - ci[0], DECIMALS)
 
 
 def labels_for_width(n: int, width: float | None, target: float = TARGET_CI_WIDTH) -> int | None:
-    """More labelled queries (beyond ``n``) for a 95% interval of ``target`` width (1/sqrt(n) law)."""
+    """Extra labels for a ``target``-wide interval by the 1/sqrt(n) law (a rough first guess)."""
     if n <= 0 or width is None or math.isnan(width) or width <= target:
         return None
     return math.ceil(n * (width / target) ** 2) - n
 
 
-def uncertainty_of(items: Items, ci95: tuple[float, float]) -> Uncertainty:
+def uncertainty_of(
+    items: Items,
+    ci95: tuple[float, float],
+    target_precision: float | None,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+) -> Uncertainty:
     """:class:`Uncertainty` of a ticket decision picked from ``items`` with interval ``ci95``."""
     dups = int((items.positives > 0).sum())
     others = items.n_queries - dups
-    width = None if any(math.isnan(x) for x in ci95) else round(ci95[1] - ci95[0], DECIMALS)
-    more = labels_for_width(items.n_queries, width)
-    if more is None and min(dups, others) < MIN_PER_SIDE:
-        # a narrow interval from few labels is not yet evidence: reach the minimum on each side
-        more = max(MIN_PER_SIDE - dups, 0) + max(MIN_PER_SIDE - others, 0)
-    return Uncertainty(dups, others, width, more_labels=more)
+    width = _width(ci95)
+    n = items.n_queries
+    base = Uncertainty(dups, others, width)
+    if not base.wide or n == 0:
+        more = None
+        if base.too_few:  # a narrow interval from few labels is not yet evidence
+            more = max(MIN_PER_SIDE - dups, 0) + max(MIN_PER_SIDE - others, 0)
+        return replace(base, more_labels=more)
+    thresholds = candidate_thresholds(items.distance)
+    for scale in SCALES:
+        size = math.ceil(n * scale)
+        w = _width(bootstrap_ci(items, thresholds, target_precision, max(n_boot // 4, 50), seed, size=size))
+        if w is not None and w <= TARGET_CI_WIDTH:
+            return replace(base, more_labels=size - n)
+    return replace(base, more_than=math.ceil(n * SCALES[-1]) - n)
 
 
 # ----------------------------------------------------------------------------- result
@@ -616,7 +650,7 @@ def fit(
         seed=seed,
         related=related,
         related_precision=related_precision,
-        uncertainty=uncertainty_of(tcal, ticket.ci95),
+        uncertainty=uncertainty_of(tcal, ticket.ci95, target, n_boot, seed),
     )
 
 

@@ -33,21 +33,30 @@ def _decisions(result: CalibrationResult) -> list[tuple[str, DecisionResult]]:
 
 
 def uncertainty_text(u: Uncertainty | None) -> str | None:
-    """One or two sentences when the duplicate warning's pick is uncertain; ``None`` otherwise."""
+    """Sentences saying why the duplicate warning's pick is uncertain; ``None`` when it is not."""
     if u is None or not u.uncertain:
         return None
-    width = "unknown" if u.ci_width is None else f"{u.ci_width:.3f}"
-    text = (
-        f"The ticket thresholds are uncertain: {u.duplicates} labelled duplicates and {u.others} "
-        f"other requests on the calibration split (aim for >= {u.min_per_side} of each); the 95% "
-        f"interval of the warning threshold is {width} wide."
-    )
-    if u.more_labels:
-        text += (
-            f" About {u.more_labels} more labelled calibration requests (in the same mix) would "
-            f"narrow it to ~{u.target_width:g} (the interval shrinks about as 1/sqrt(labels))."
+    parts = ["The ticket thresholds are uncertain:"]
+    if u.too_few:
+        parts.append(
+            f"only {u.duplicates} labelled duplicates and {u.others} other requests on the "
+            f"calibration split (fewer than {u.min_per_side} on a side);"
         )
-    return text
+    width = "cannot be measured" if u.ci_width is None else f"is {u.ci_width:.3f} wide"
+    parts.append(f"the 95% interval of the warning threshold {width}.")
+    if u.more_labels:
+        goal = f"~{u.target_width:g}" if u.wide else f"{u.min_per_side} of each"
+        parts.append(
+            f"About {u.more_labels} more labelled calibration requests in the same mix would bring "
+            f"it to {goal} (estimated by bootstrapping larger samples of these labels)."
+        )
+    elif u.more_than:
+        parts.append(
+            f"Even {u.more_than} more labels like these would not bring it to ~{u.target_width:g}: "
+            "the precision target is met on a plateau; label requests near the threshold "
+            "(boundary examples) rather than more of the same."
+        )
+    return " ".join(parts)
 
 
 def result_json(result: CalibrationResult) -> dict[str, Any]:
@@ -70,6 +79,7 @@ def result_json(result: CalibrationResult) -> dict[str, Any]:
         "tutorial": {"ticket": TUTORIAL_TICKET, "article": TUTORIAL_ARTICLE},
         "uncertain": bool(u and u.uncertain),
         "more_labels": None if u is None else u.more_labels,
+        "more_labels_not_enough": None if u is None else u.more_than,
         "warnings": list(warnings(result)),
     }
     return out

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import gpt2_encoding
+from .chunking import count_tokens, gpt2_encoding, record_text
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
 from .errors import InputError
 from .milvus import (
@@ -42,6 +42,9 @@ from .thresholds import Thresholds, load_thresholds
 TICKET_FIELDS = ["_id", "subject", "description", "status", "organization_id", "_ab_record_id", "url"]
 ARTICLE_FIELDS = ["_id", "title", "html_url", "_ab_record_id"]
 OVERFETCH = 5  # chunks fetched per wanted record, before collapsing chunks to records
+# A request is embedded in the form a stored ticket chunk has ("description: ..." as chunking
+# writes a record's text fields): measured in docs/calibration.md, it separates duplicates better.
+QUERY_FIELD = "description"
 _API_TICKET_URL = re.compile(r"^https://([a-z0-9][a-z0-9-]*)\.zendesk\.com/api/v2/tickets/(\d+)\.json$")
 
 
@@ -169,6 +172,11 @@ def clean_query(text: object, max_tokens: int) -> Query:
     return Query(cut, truncated=True)
 
 
+def query_form(text: str) -> str:
+    """``text`` as the chunk of a ticket whose only text field is its description."""
+    return record_text({QUERY_FIELD: text}, [QUERY_FIELD])
+
+
 def _collapse(hits: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
     seen: set[Any] = set()
     out = []
@@ -201,8 +209,10 @@ class Searcher:
         return load_thresholds(self.settings.thresholds_path, self.model)
 
     def embed_query(self, text: object) -> tuple[np.ndarray, Query]:
-        query = clean_query(text, self.max_query_tokens)
-        return self.embedder.embed_one(query.text), query
+        """Clean ``text`` and embed it in the stored chunks' form (``description: ...``)."""
+        prefix = count_tokens(query_form(""))
+        query = clean_query(text, max(self.max_query_tokens - prefix, 1))
+        return self.embedder.embed_one(query_form(query.text)), query
 
     def _search(self, vector: np.ndarray, expr: str, limit: int, fields: list[str]) -> list[dict]:
         vector = np.asarray(vector, dtype=np.float32).reshape(-1)
