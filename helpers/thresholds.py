@@ -65,8 +65,16 @@ def _number(value: object, allow_none: bool) -> float | None:
     return float(value)
 
 
-def load_thresholds(path: Path, model: str, defaults: Path | None = SHIPPED_FILE) -> Thresholds:
-    """The thresholds for ``model`` from ``path``, else from ``defaults``; or a clear error."""
+_SHIPPED = Path("<shipped>")  # stands for SHIPPED_FILE, looked up at call time
+
+
+def load_thresholds(path: Path, model: str, defaults: Path | None = _SHIPPED) -> Thresholds:
+    """The thresholds for ``model`` from ``path``, else from ``defaults`` (the shipped file).
+
+    ``defaults=None`` reads ``path`` alone. No entry anywhere: a clear error saying how to calibrate.
+    """
+    if defaults is _SHIPPED:
+        defaults = SHIPPED_FILE
     chosen = path
     entry = read_file(path).get(model)
     if not entry and defaults is not None and Path(defaults) != Path(path):

@@ -336,7 +336,6 @@ def test_calibrate_cli_json_and_save(tmp_path, monkeypatch, capsys):
     thresholds = tmp_path / "t.json"
     save_thresholds(thresholds, TUTORIAL_MODEL, 0.35, 0.362, {"source": "tutorial"})
     import helpers.search
-
     from helpers.cli import cmd_calibrate
 
     monkeypatch.setattr(helpers.search, "get_searcher", lambda settings=None: searcher)

@@ -108,7 +108,8 @@ def test_the_page_shows_possibly_related_escaped_with_a_link():
     assert "related" in render_details(d)
     unknown = FixedSearcher([hit(1.0, url=None)], LEVELS).decide("text", 1)
     page = render_result(SubmitResult("submitted", "Submitted!", unknown, ticket_id=9, filed=True))
-    assert "Possibly related: SMS 2FA &lt;not&gt; working (#1234)" in page and "href=\"https://acme" not in page
+    assert "Possibly related: SMS 2FA &lt;not&gt; working (#1234)" in page
+    assert 'href="https://acme' not in page
     plain = FixedSearcher([hit(2.0)], LEVELS).decide("text", 1)
     assert "Possibly related" not in render_result(SubmitResult("submitted", "Submitted!", plain))
     none = Thresholds("m", ticket=None, article=0.9)
