@@ -559,7 +559,8 @@ def test_cli_end_to_end_on_a_tiny_collection(tmp_path, monkeypatch, capsys):
         assert 0 < out["ticket_threshold"] < 4 and 0 < out["article_threshold"] < 4
         for name in ("ticket", "article"):
             assert set(out["holdout"][name]) >= {"precision", "recall"}
-        assert out["warnings"] == []
+        assert out["uncertain"] and len(out["warnings"]) == 1  # 5 calibration labels: said so
+        assert "only 3 labelled duplicates and 2 other requests" in out["warnings"][0]
         saved = load_thresholds(tmp_path / "t.json", "all-MiniLM-L6-v2")
         assert (saved.ticket, saved.article) == (out["ticket_threshold"], out["article_threshold"])
         assert main(["calibrate", "--labels", str(tmp_path / "missing.jsonl")]) == 2
