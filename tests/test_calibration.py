@@ -432,7 +432,8 @@ def test_core_imports_without_plot_libraries():
     import sys
 
     code = (
-        "import sys; import helpers.calibration; "
+        "import sys; import helpers.calibration, helpers.calibration_report, helpers.labels, "
+        "helpers.label_drafts; "
         "assert 'matplotlib' not in sys.modules and 'ipywidgets' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
