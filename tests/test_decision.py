@@ -115,3 +115,34 @@ def test_the_page_shows_possibly_related_escaped_with_a_link():
     none = Thresholds("m", ticket=None, article=0.9)
     details = render_details(FixedSearcher([hit(0.1)], none).decide("text", 1))
     assert "ticket &lt; (none)" in details
+
+
+@pytest.mark.parametrize(
+    ("thresholds", "distance", "expected", "absent"),
+    [
+        (LEVELS, 0.5, "This case seems very similar to SMS 2FA <not> working (id #1234)", "Possibly related"),
+        (
+            LEVELS,
+            1.0,
+            "Possibly related: SMS 2FA <not> working (#1234) https://acme.zendesk.com/agent/tickets/1234",
+            "seems very similar",
+        ),
+        (
+            Thresholds("m", ticket=None, article=0.9),
+            0.0,
+            "No duplicate warning level for this model: every request is submitted",
+            "seems very similar",
+        ),
+    ],
+)
+def test_cli_check_text_shows_the_level(monkeypatch, capsys, thresholds, distance, expected, absent):
+    import argparse
+
+    import helpers.search
+    from helpers.cli import cmd_check
+
+    decision = FixedSearcher([hit(distance)], thresholds).decide("text", 1)
+    monkeypatch.setattr(helpers.search, "check", lambda text, org, settings: decision)
+    assert cmd_check(argparse.Namespace(text="text", org="1", json=False), None) == 0
+    out = capsys.readouterr().out
+    assert expected in out and absent not in out
