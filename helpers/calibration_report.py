@@ -50,6 +50,11 @@ def uncertainty_text(u: Uncertainty | None) -> str | None:
             f"About {u.more_labels} more labelled calibration requests in the same mix would bring "
             f"it to {goal} (estimated by bootstrapping larger samples of these labels)."
         )
+    elif u.more_than and u.ci_width is None:
+        parts.append(
+            "No resample of the labels reaches the precision target: more labels like these will "
+            "not change that; label requests near the threshold, or try another model."
+        )
     elif u.more_than:
         parts.append(
             f"Even {u.more_than} more labels like these would not bring it to ~{u.target_width:g}: "

@@ -89,7 +89,7 @@ def load_thresholds(path: Path, model: str, defaults: Path | None = _SHIPPED) ->
         return Thresholds(
             model,
             _number(entry["ticket"], allow_none=True),
-            float(_number(entry["article"], allow_none=False) or 0.0),
+            float(_number(entry["article"], allow_none=False)),  # type: ignore[arg-type]
             str(entry.get("source", "")),
             _number(entry.get("related"), allow_none=True),
             str(chosen),
