@@ -15,6 +15,10 @@ Ticket decision (one per labelled query)
       the wrong ticket was flagged (a wrong flag is then both an FP and an FN);
     - TN: nothing flagged and no duplicate labelled.
 
+    Two levels use this decision: the strict *warning* (the ticket is not filed) and the looser
+    *related* level (the ticket is filed and the nearest open ticket is shown as "possibly
+    related"). Both are picked from the same labels.
+
 Article decision (scored for every labelled query, as if it reached the article step)
     The form lists the top 5 articles whose distance is below the article threshold.
 
@@ -31,22 +35,27 @@ so the candidates are the midpoints between consecutive distinct observed distan
 the smallest and one above the largest), rounded to 4 decimals; the metrics are computed at the
 rounded values, so what is reported is exactly what is saved.
 
-Picking rule: by default the candidate with the best F1; with a target precision P, the candidate
-with the highest recall among those with precision >= P (if none reaches P, the one with the
-highest precision, and the result says the target was missed). Ties: higher precision wins, then
-the lower threshold (fewer flags). Picking uses only the ``calibration`` split; the ``holdout``
-split is only evaluated at the picked thresholds. A seeded bootstrap over calibration queries
-(1000 resamples by default) gives a 95% interval for each picked threshold.
+Picking rules:
 
-Plots and the interactive widget live in :mod:`helpers.calibration_plots`, so this module imports
-without matplotlib or ipywidgets.
+- the duplicate warning: by default the candidate with the highest recall among those with
+  precision >= the target (0.9): a warning blocks a customer, so it must be right when it fires.
+  If no candidate reaches the target there is **no warning threshold** (``None``): the form then
+  never blocks, which is better than a warning that is often wrong. ``rule="f1"`` picks best F1;
+- the related level: the highest recall with precision >= a lower target (default 0.5), never
+  below the warning threshold (``None`` when it would be: no band);
+- article suggestions: best F1 (a wrong suggestion costs a click).
+
+Ties: higher precision wins, then the lower threshold (fewer flags). Picking uses only the
+``calibration`` split; the ``holdout`` split is only evaluated at the picked thresholds. A seeded
+bootstrap over calibration queries (1000 resamples by default) gives a 95% interval for each pick.
+
+Text and JSON presentation live in :mod:`helpers.calibration_report`, plots and the widget in
+:mod:`helpers.calibration_plots`, the labels file in :mod:`helpers.labels`.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -56,12 +65,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .filters import parse_org_id
-from .settings import Settings, display_path, load_settings
-from .thresholds import TUTORIAL_ARTICLE, TUTORIAL_TICKET, save_thresholds
+from .labels import Label, load_labels
+from .settings import Settings, display_path
+from .thresholds import TUTORIAL_ARTICLE, TUTORIAL_TICKET
 
-SPLITS = ("calibration", "holdout")
-REQUIRED_KEYS = ("id", "query", "org_id", "duplicate_of", "relevant_articles", "split")
 FORM_ARTICLES = 5  # the form lists at most the top 5 articles
 TICKET_FETCH = 200  # open tickets fetched per query: enough to find the labelled duplicate
 N_BOOT = 1000
@@ -71,110 +78,11 @@ GRID_STEP = 0.01  # the plotting grid
 DECIMALS = 4
 TUTORIAL = (TUTORIAL_TICKET, TUTORIAL_ARTICLE)
 CURVE_COLUMNS = ["threshold", "tp", "fp", "fn", "precision", "recall", "f1"]
-
-
-# ----------------------------------------------------------------------------- labels
-
-
-@dataclass(frozen=True)
-class Label:
-    """One labelled support request (a line of the labels file)."""
-
-    id: str
-    query: str
-    org_id: int
-    # empty: no open duplicate; else ``duplicate_of`` first, then the other ``duplicate_ids``
-    # (open tickets of the same problem and organisation): a flag on any of them is right
-    duplicate_of: tuple[int, ...]
-    relevant_articles: tuple[int, ...]
-    split: str
-    kind: str | None = None
-    where: str = ""
-
-
-def _int_id(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
-
-def parse_label(obj: object, where: str) -> Label:
-    """Validate one decoded labels line; errors name ``where`` (file:line)."""
-    if not isinstance(obj, dict):
-        raise InputError(f"{where}: a label must be a JSON object.")
-    missing = [k for k in REQUIRED_KEYS if k not in obj]
-    if missing:
-        raise InputError(f"{where}: missing key(s) {', '.join(missing)} (see docs/calibration.md).")
-    query = obj["query"]
-    if not isinstance(query, str) or not query.strip():
-        raise InputError(f"{where}: 'query' must be non-empty text.")
-    split = obj["split"]
-    if split not in SPLITS:
-        raise InputError(f"{where}: unknown split {split!r}; use 'calibration' or 'holdout'.")
-    try:
-        org_id = parse_org_id(obj["org_id"])
-    except InputError as exc:
-        raise InputError(f"{where}: {exc}") from None
-    dup_raw = obj["duplicate_of"]
-    dup_list = [] if dup_raw is None else dup_raw if isinstance(dup_raw, list) else [dup_raw]
-    dups = [_int_id(d) for d in dup_list]
-    if any(d is None for d in dups):
-        raise InputError(f"{where}: 'duplicate_of' must be a ticket id (or a list of ids) or null.")
-    extra_raw = obj.get("duplicate_ids") or []
-    extra = [_int_id(d) for d in extra_raw] if isinstance(extra_raw, list) else [None]
-    if any(d is None for d in extra):
-        raise InputError(f"{where}: 'duplicate_ids' must be a list of ticket ids.")
-    if extra and not dups:
-        raise InputError(f"{where}: 'duplicate_ids' is set but 'duplicate_of' is null; set both or neither.")
-    dups = list(dict.fromkeys([*dups, *extra]))
-    arts_raw = obj["relevant_articles"]
-    arts = [_int_id(a) for a in arts_raw] if isinstance(arts_raw, list) else [None]
-    if any(a is None for a in arts):
-        raise InputError(f"{where}: 'relevant_articles' must be a list of article ids.")
-    kind = obj.get("kind")
-    return Label(
-        id=str(obj["id"]),
-        query=query,
-        org_id=org_id,
-        duplicate_of=tuple(d for d in dups if d is not None),
-        relevant_articles=tuple(dict.fromkeys(a for a in arts if a is not None)),
-        split=split,
-        kind=None if kind is None else str(kind),
-        where=where,
-    )
-
-
-def load_labels(path: str | Path) -> list[Label]:
-    """Read a labels file (JSON lines); one-line errors with file:line for anything malformed."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(
-            f"Labels file {display_path(path)} does not exist; give a JSONL file of labelled "
-            "queries (see docs/calibration.md)."
-        )
-    labels: list[Label] = []
-    seen: dict[str, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            where = f"{path.name}:{lineno}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).") from None
-            label = parse_label(obj, where)
-            if label.id in seen:
-                raise InputError(f"{where}: id {label.id!r} already used at {seen[label.id]}.")
-            seen[label.id] = where
-            labels.append(label)
-    if not labels:
-        raise InputError(f"Labels file {path.name} holds no labels.")
-    return labels
+RULES = ("precision", "f1")  # how the duplicate warning is picked
+DEFAULT_TARGET_PRECISION = 0.9  # the duplicate warning
+DEFAULT_RELATED_PRECISION = 0.5  # the "possibly related" level
+MIN_PER_SIDE = 30  # fewer labelled duplicates or non-duplicates than this: the pick is uncertain
+TARGET_CI_WIDTH = 0.1  # the 95% interval width more labels should reach (about +-0.05)
 
 
 # ----------------------------------------------------------------------------- observations
@@ -418,6 +326,11 @@ def rule_name(target_precision: float | None) -> str:
     return "best F1" if target_precision is None else f"highest recall with precision >= {target_precision:g}"
 
 
+def _check_target(target: float | None, name: str = "Target precision") -> None:
+    if target is not None and not (isinstance(target, (int, float)) and 0 < target <= 1):
+        raise InputError(f"{name} must be in (0, 1], got {target}.")
+
+
 def _pick_index(
     threshold: np.ndarray,
     precision: np.ndarray,
@@ -445,10 +358,10 @@ def pick_threshold(curve: pd.DataFrame, target_precision: float | None = None) -
     """Pick a row of ``curve``: best F1, or the highest recall with precision >= target.
 
     Ties: higher precision, then lower threshold. Returns the row as a dict plus ``met`` (False
-    when no threshold reaches the target precision; the highest-precision row is returned then).
+    when no threshold reaches the target precision; the highest-precision row is returned then,
+    and the callers that must not warn wrongly drop it).
     """
-    if target_precision is not None and not 0 < target_precision <= 1:
-        raise InputError(f"Target precision must be in (0, 1], got {target_precision}.")
+    _check_target(target_precision)
     if curve.empty:
         raise InputError("No thresholds to pick from: the labels produced no distances.")
     i, met = _pick_index(
@@ -463,6 +376,37 @@ def pick_threshold(curve: pd.DataFrame, target_precision: float | None = None) -
     return row
 
 
+def bootstrap_picks(
+    items: Items,
+    thresholds: Sequence[float],
+    target_precision: float | None = None,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+    size: int | None = None,
+) -> np.ndarray:
+    """The pick of each of ``n_boot`` resamples of the queries (NaN where the target is missed).
+
+    Each resample draws ``size`` queries (default: as many as there are) with replacement (numpy
+    Generator seeded with ``seed``) and picks with the same rule among the same candidates. A
+    larger ``size`` simulates labelling more requests like these.
+    """
+    t = np.asarray(thresholds, dtype=float)
+    q = items.n_queries
+    if q == 0 or t.size == 0:
+        return np.full(0, math.nan)
+    rng = np.random.default_rng(seed)
+    tpq, flagq = _per_query_counts(items, t)
+    picks = np.empty(n_boot)
+    for b in range(n_boot):
+        w = np.bincount(rng.integers(0, q, size=size or q), minlength=q)
+        tp, flagged = w @ tpq, w @ flagq
+        fp, fn = flagged - tp, int(w @ items.positives) - tp
+        precision, recall, f1 = _metrics(tp, fp, fn)
+        i, met = _pick_index(t, precision, recall, f1, target_precision)
+        picks[b] = t[i] if met else math.nan
+    return picks
+
+
 def bootstrap_ci(
     items: Items,
     thresholds: Sequence[float],
@@ -470,36 +414,112 @@ def bootstrap_ci(
     n_boot: int = N_BOOT,
     seed: int = SEED,
     level: float = 0.95,
+    size: int | None = None,
 ) -> tuple[float, float]:
-    """Percentile interval of the picked threshold over ``n_boot`` resamples of the queries.
-
-    Each resample draws as many queries as there are, with replacement (numpy Generator seeded
-    with ``seed``), and picks with the same rule among the same candidate thresholds.
-    """
-    t = np.asarray(thresholds, dtype=float)
-    q = items.n_queries
-    if q == 0 or t.size == 0:
+    """Percentile interval of the picked threshold over the resamples that meet the target."""
+    picks = bootstrap_picks(items, thresholds, target_precision, n_boot, seed, size)
+    picks = picks[~np.isnan(picks)]
+    if picks.size == 0:
         return (math.nan, math.nan)
-    rng = np.random.default_rng(seed)
-    tpq, flagq = _per_query_counts(items, t)
-    picks = np.empty(n_boot)
-    for b in range(n_boot):
-        w = np.bincount(rng.integers(0, q, size=q), minlength=q)
-        tp, flagged = w @ tpq, w @ flagq
-        fp, fn = flagged - tp, int(w @ items.positives) - tp
-        precision, recall, f1 = _metrics(tp, fp, fn)
-        picks[b] = t[_pick_index(t, precision, recall, f1, target_precision)[0]]
     alpha = (1 - level) / 2 * 100
     lo, hi = np.percentile(picks, [alpha, 100 - alpha])
     return (round(float(lo), DECIMALS), round(float(hi), DECIMALS))
 
 
-def evaluate(items: Items, threshold: float) -> dict[str, Any]:
-    """Counts and metrics of one decision at one threshold (rounded for display)."""
-    curve = counts_curve(items, [threshold])
+def evaluate(items: Items, threshold: float | None) -> dict[str, Any]:
+    """Counts and metrics of one decision at one threshold (``None``: nothing is ever flagged).
+
+    Besides TP/FP/FN, precision, recall and F1: ``queries``; ``new_problems`` (queries with no
+    labelled positive) and ``false_warnings_per_100_new`` (how many of 100 such queries get a
+    flag anyway); ``missed_per_100_duplicates`` (100 x FN / labelled positives).
+    """
+    t = -math.inf if threshold is None else float(threshold)
+    curve = counts_curve(items, [t])
     out = {k: _plain(curve[k].iloc[0]) for k in CURVE_COLUMNS}
+    out["threshold"] = None if threshold is None else _plain(threshold)
     out["queries"] = items.n_queries
+    negative = items.positives == 0
+    flagged_negative = int(np.unique(items.query[(items.distance < t) & negative[items.query]]).size)
+    n_new, n_pos = int(negative.sum()), int(items.positives.sum())
+    out["new_problems"] = n_new
+    out["false_warnings_per_100_new"] = None if n_new == 0 else round(100 * flagged_negative / n_new, 1)
+    out["missed_per_100_duplicates"] = None if n_pos == 0 else round(100 * out["fn"] / n_pos, 1)
     return out
+
+
+# ----------------------------------------------------------------------------- uncertainty
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """How far the labels pin the duplicate warning down, and how many more would help.
+
+    ``more_labels``: the extra labelled calibration requests (in the same mix) after which the
+    bootstrap interval is estimated to be ``target_width`` wide: the bootstrap is re-run with
+    larger resamples (1.5x ... 16x the labels), which simulates labelling more requests like
+    these; ``None`` when it is narrow enough already, or ``more_than`` when even 16x is not.
+    """
+
+    duplicates: int
+    others: int
+    ci_width: float | None
+    target_width: float = TARGET_CI_WIDTH
+    min_per_side: int = MIN_PER_SIDE
+    more_labels: int | None = None
+    more_than: int | None = None
+
+    @property
+    def too_few(self) -> bool:
+        return min(self.duplicates, self.others) < self.min_per_side
+
+    @property
+    def wide(self) -> bool:
+        return self.ci_width is None or self.ci_width > self.target_width
+
+    @property
+    def uncertain(self) -> bool:
+        return self.too_few or self.wide
+
+
+SCALES = (1.5, 2, 3, 4, 6, 8, 12, 16)
+
+
+def _width(ci: tuple[float, float]) -> float | None:
+    return None if any(math.isnan(x) for x in ci) else round(ci[1] - ci[0], DECIMALS)
+
+
+def labels_for_width(n: int, width: float | None, target: float = TARGET_CI_WIDTH) -> int | None:
+    """Extra labels for a ``target``-wide interval by the 1/sqrt(n) law (a rough first guess)."""
+    if n <= 0 or width is None or math.isnan(width) or width <= target:
+        return None
+    return math.ceil(n * (width / target) ** 2) - n
+
+
+def uncertainty_of(
+    items: Items,
+    ci95: tuple[float, float],
+    target_precision: float | None,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+) -> Uncertainty:
+    """:class:`Uncertainty` of a ticket decision picked from ``items`` with interval ``ci95``."""
+    dups = int((items.positives > 0).sum())
+    others = items.n_queries - dups
+    width = _width(ci95)
+    n = items.n_queries
+    base = Uncertainty(dups, others, width)
+    if not base.wide or n == 0:
+        more = None
+        if base.too_few:  # a narrow interval from few labels is not yet evidence
+            more = max(MIN_PER_SIDE - dups, 0) + max(MIN_PER_SIDE - others, 0)
+        return replace(base, more_labels=more)
+    thresholds = candidate_thresholds(items.distance)
+    for scale in SCALES:
+        size = math.ceil(n * scale)
+        w = _width(bootstrap_ci(items, thresholds, target_precision, max(n_boot // 4, 50), seed, size=size))
+        if w is not None and w <= TARGET_CI_WIDTH:
+            return replace(base, more_labels=size - n)
+    return replace(base, more_than=math.ceil(n * SCALES[-1]) - n)
 
 
 # ----------------------------------------------------------------------------- result
@@ -507,13 +527,14 @@ def evaluate(items: Items, threshold: float) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class DecisionResult:
-    """The pick for one decision: threshold, its interval, and metrics on both splits."""
+    """The pick for one decision: threshold (``None``: no level), its interval, both splits."""
 
-    threshold: float
+    threshold: float | None
     ci95: tuple[float, float]
     calibration: dict[str, Any]
     holdout: dict[str, Any]
     met_target: bool = True
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -521,80 +542,29 @@ class CalibrationResult:
     """Thresholds picked on the calibration split and evaluated on the holdout split."""
 
     model: str
-    rule: str
-    target_precision: float | None
+    rule: str  # the duplicate warning's rule, in words
+    target_precision: float | None  # the duplicate warning's target (None: best F1)
     ticket: DecisionResult
     article: DecisionResult
     data: CalibrationData = field(repr=False)
     n_boot: int = N_BOOT
     seed: int = SEED
+    related: DecisionResult | None = None
+    related_precision: float | None = DEFAULT_RELATED_PRECISION
+    uncertainty: Uncertainty | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
         out = list(self.data.warnings)
-        for name, d in (("ticket", self.ticket), ("article", self.article)):
-            if not d.met_target:
-                out.append(
-                    f"No {name} threshold reaches precision {self.target_precision:g} on the "
-                    "calibration split; the most precise one was picked."
-                )
-        return tuple(out)
-
-    def as_json(self) -> dict[str, Any]:
-        """The CLI's ``calibrate --json`` shape (deterministic: rounded, no timestamps)."""
-
-        def short(d: dict[str, Any]) -> dict[str, Any]:
-            return {k: d[k] for k in ("precision", "recall", "f1", "tp", "fp", "fn", "queries")}
-
-        return {
-            "model": self.model,
-            "ticket_threshold": self.ticket.threshold,
-            "article_threshold": self.article.threshold,
-            "holdout": {"ticket": short(self.ticket.holdout), "article": short(self.article.holdout)},
-            "calibration": {
-                "ticket": short(self.ticket.calibration),
-                "article": short(self.article.calibration),
-            },
-            "ci95": {"ticket": list(self.ticket.ci95), "article": list(self.article.ci95)},
-            "rule": self.rule,
-            "labels": self.data.labels,
-            "tutorial": {"ticket": TUTORIAL_TICKET, "article": TUTORIAL_ARTICLE},
-            "warnings": list(self.warnings),
-        }
-
-    def thresholds_extra(self) -> dict[str, Any]:
-        """What is stored next to the thresholds in the thresholds file."""
-        j = self.as_json()
-        return {
-            "source": "calibrated by helpers.calibration (python -m helpers calibrate)",
-            "labels": self.data.labels,
-            "rule": self.rule,
-            "ci95": j["ci95"],
-            "holdout": {
-                k: {m: j["holdout"][k][m] for m in ("precision", "recall", "queries")}
-                for k in ("ticket", "article")
-            },
-        }
-
-    def summary(self) -> str:
-        """A short human summary (the CLI's default output)."""
-        lines = [f"Calibrated thresholds for {self.model} ({self.rule}; labels {self.data.labels or '-'}):"]
-        for name, d in (("ticket", self.ticket), ("article", self.article)):
-            h = d.holdout
-            lines.append(
-                f"  {name:7s} {d.threshold:.4f}  (95% CI {d.ci95[0]:.4f}-{d.ci95[1]:.4f})  holdout: "
-                f"precision {_fmt(h['precision'])}, recall {_fmt(h['recall'])}  "
-                f"[TP {h['tp']} FP {h['fp']} FN {h['fn']}, {h['queries']} queries]"
+        if not self.ticket.met_target:
+            out.append(
+                f"No ticket threshold reaches precision {self.target_precision:g} on the calibration "
+                "split: no duplicate warning (the form files every request; add labels or pick by "
+                "hand in notebook 05)."
             )
-        lines.append(
-            f"  (the tutorial's values for text-embedding-ada-002: {TUTORIAL_TICKET} / {TUTORIAL_ARTICLE})"
-        )
-        lines.extend(f"warning: {w}" for w in self.warnings)
-        return "\n".join(lines)
-
-
-def _fmt(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+        if not self.article.met_target:
+            out.append("No article threshold met its rule on the calibration split.")
+        return tuple(out)
 
 
 def _plain(value: Any) -> Any:
@@ -608,83 +578,112 @@ def _plain(value: Any) -> Any:
 
 
 def _decide(
-    cal: Items, hold: Items, target_precision: float | None, n_boot: int, seed: int
+    cal: Items,
+    hold: Items,
+    target_precision: float | None,
+    n_boot: int,
+    seed: int,
+    drop_unmet: bool = False,
 ) -> DecisionResult:
     thresholds = candidate_thresholds(cal.distance)
     curve = counts_curve(cal, thresholds)
     pick = pick_threshold(curve, target_precision)
-    threshold = float(pick["threshold"])
+    met = bool(pick["met"])
+    threshold = None if drop_unmet and not met else float(pick["threshold"])
     return DecisionResult(
         threshold=threshold,
         ci95=bootstrap_ci(cal, thresholds, target_precision, n_boot, seed),
         calibration=evaluate(cal, threshold),
         holdout=evaluate(hold, threshold),
-        met_target=bool(pick["met"]),
+        met_target=met,
+        rule=rule_name(target_precision),
     )
 
 
 def fit(
     data: CalibrationData,
-    target_precision: float | None = None,
+    target_precision: float | None = DEFAULT_TARGET_PRECISION,
     n_boot: int = N_BOOT,
     seed: int = SEED,
+    rule: str = "precision",
+    related_precision: float | None = DEFAULT_RELATED_PRECISION,
 ) -> CalibrationResult:
-    """Pick both thresholds on the ``calibration`` split; evaluate them on ``holdout``.
+    """Pick the thresholds on the ``calibration`` split; evaluate them on ``holdout``.
 
-    Pure: no Milvus, no model. The holdout split never influences the pick or its interval.
+    ``rule="precision"`` (default): the duplicate warning is the highest-recall threshold with
+    precision >= ``target_precision`` (none: no warning); ``rule="f1"``: best F1. The related
+    level uses ``related_precision`` (``None``: best F1). Articles: best F1. Pure: no Milvus,
+    no model; the holdout split never influences a pick or its interval.
     """
-    if target_precision is not None and not 0 < target_precision <= 1:
-        raise InputError(f"--target-precision must be in (0, 1], got {target_precision}.")
+    if rule not in RULES:
+        raise InputError(f"Unknown rule {rule!r}; use one of {', '.join(RULES)}.")
+    if rule == "precision" and target_precision is None:
+        raise InputError("The precision rule needs a target precision (e.g. 0.9).")
+    _check_target(target_precision, "--target-precision")
+    _check_target(related_precision, "--related-precision")
+    target = target_precision if rule == "precision" else None
     cal, hold = data.split("calibration"), data.split("holdout")
     for name, part in (("calibration", cal), ("holdout", hold)):
         if not part.articles and not part.tickets:
             raise InputError(
                 f"The labels have no '{name}' queries; give both splits (see docs/calibration.md)."
             )
+    tcal, thold = ticket_items(cal), ticket_items(hold)
+    ticket = _decide(tcal, thold, target, n_boot, seed, drop_unmet=target is not None)
+    related = _decide(tcal, thold, related_precision, n_boot, seed, drop_unmet=True)
+    no_band = ticket.threshold is not None and related.threshold is not None
+    if no_band and related.threshold <= ticket.threshold:
+        related = replace(
+            related,
+            threshold=None,
+            calibration=evaluate(tcal, None),
+            holdout=evaluate(thold, None),
+        )
     return CalibrationResult(
         model=data.model,
-        rule=rule_name(target_precision),
-        target_precision=target_precision,
-        ticket=_decide(ticket_items(cal), ticket_items(hold), target_precision, n_boot, seed),
-        article=_decide(article_items(cal), article_items(hold), target_precision, n_boot, seed),
+        rule=rule_name(target),
+        target_precision=target,
+        ticket=ticket,
+        article=_decide(article_items(cal), article_items(hold), None, n_boot, seed),
         data=data,
         n_boot=n_boot,
         seed=seed,
+        related=related,
+        related_precision=related_precision,
+        uncertainty=uncertainty_of(tcal, ticket.ci95, target, n_boot, seed),
     )
 
 
 def calibrate(
     labels_path: str | Path,
-    settings: Settings | None = None,
-    target_precision: float | None = None,
+    settings: Settings,
+    target_precision: float | None = DEFAULT_TARGET_PRECISION,
     searcher: Any = None,
     n_boot: int = N_BOOT,
     seed: int = SEED,
     progress: bool = False,
+    rule: str = "precision",
+    related_precision: float | None = DEFAULT_RELATED_PRECISION,
 ) -> CalibrationResult:
-    """Load labels, search with the form's rule, pick on ``calibration``, evaluate on ``holdout``."""
+    """Load labels, search with the form's rule, pick on ``calibration``, evaluate on ``holdout``.
+
+    ``searcher`` defaults to the process-wide :class:`helpers.search.Searcher` for ``settings``.
+    """
     labels = load_labels(labels_path)
     if searcher is None:
         from .search import get_searcher
 
-        searcher = get_searcher(settings or load_settings())
+        searcher = get_searcher(settings)
     data = collect(labels, searcher, progress=progress)
     data = replace(data, labels=display_path(Path(labels_path)))
-    return fit(data, target_precision, n_boot, seed)
-
-
-def save_result(result: CalibrationResult, path: str | Path) -> None:
-    """Write the picked thresholds for ``result.model`` into the thresholds file (others kept)."""
-    save_thresholds(
-        Path(path), result.model, result.ticket.threshold, result.article.threshold, result.thresholds_extra()
-    )
+    return fit(data, target_precision, n_boot, seed, rule=rule, related_precision=related_precision)
 
 
 # ----------------------------------------------------------------------------- boundary examples
 
 
 def boundary_examples(
-    data: CalibrationData, ticket_threshold: float, article_threshold: float, n: int = 5
+    data: CalibrationData, ticket_threshold: float | None, article_threshold: float, n: int = 5
 ) -> pd.DataFrame:
     """The ``n`` false positives and ``n`` false negatives of each decision nearest the threshold.
 
@@ -696,7 +695,7 @@ def boundary_examples(
     for t in data.tickets:
         if t.nearest_distance is None:
             continue
-        flagged = t.nearest_distance < ticket_threshold
+        flagged = ticket_threshold is not None and t.nearest_distance < ticket_threshold
         err = None
         if flagged and not t.nearest_is_duplicate:
             err = "FP"
@@ -710,7 +709,7 @@ def boundary_examples(
                     t.id,
                     t.kind,
                     t.nearest_distance,
-                    ticket_threshold,
+                    ticket_threshold if ticket_threshold is not None else 0.0,
                     t.query,
                     f"#{t.nearest_id} {t.nearest_subject or ''}".strip(),
                     ", ".join(f"#{d}" for d in t.duplicate_of) or "no duplicate",
@@ -759,24 +758,3 @@ def _example(decision, err, qid, kind, distance, threshold, query, nearest, expe
         "nearest": nearest[:60],
         "expected": expected,
     }
-
-
-# ----------------------------------------------------------------------------- CLI
-
-
-def calibrate_cli(args: Any, settings: Settings) -> int:
-    """``python -m helpers calibrate --labels FILE [--target-precision P] [--save] [--json]``."""
-    result = calibrate(args.labels, settings, target_precision=args.target_precision)
-    if args.save:
-        save_result(result, settings.thresholds_path)
-    if args.json:
-        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
-    else:
-        print(result.summary())
-        if args.save:
-            print(f"Saved to {display_path(settings.thresholds_path)} for {result.model}.")
-        else:
-            print("(not saved: add --save to write them to the thresholds file)")
-    if args.save and args.json:
-        print(f"Saved to {display_path(settings.thresholds_path)} for {result.model}.", file=sys.stderr)
-    return 0

@@ -37,13 +37,14 @@ COLORS = {"pos": "#2a9d8f", "neg": "#e76f51", "prec": "#457b9d", "picked": "#000
 __all__ = ["boundary_examples", "calibration_widget", "plot_distributions", "plot_pr_curves"]
 
 
-def _picked(picked: Any) -> tuple[float, float] | None:
+def _picked(picked: Any) -> tuple[float | None, float] | None:
+    """(ticket, article) of a result or a pair; the ticket may be ``None`` (no warning level)."""
     if picked is None:
         return None
     if isinstance(picked, CalibrationResult):
         return (picked.ticket.threshold, picked.article.threshold)
     ticket, article = picked
-    return (float(ticket), float(article))
+    return (None if ticket is None else float(ticket), float(article))
 
 
 def _lines(ax, which: int, picked: tuple[float, float] | None, tutorial: tuple[float, float] | None) -> None:
@@ -55,7 +56,7 @@ def _lines(ax, which: int, picked: tuple[float, float] | None, tutorial: tuple[f
             lw=1.5,
             label=f"tutorial (ada-002) {tutorial[which]:g}",
         )
-    if picked is not None:
+    if picked is not None and picked[which] is not None:
         ax.axvline(picked[which], color=COLORS["picked"], lw=2, label=f"picked {picked[which]:.4f}")
 
 
@@ -136,7 +137,7 @@ def plot_pr_curves(
     for which, (ax, items, title) in enumerate(
         [(axes[0], ticket_items(data), "Ticket decision"), (axes[1], article_items(data), "Article decision")]
     ):
-        extra = [v[which] for v in (picked_t, tutorial) if v is not None]
+        extra = [v[which] for v in (picked_t, tutorial) if v is not None and v[which] is not None]
         curve = counts_curve(items, grid_thresholds(np.concatenate([items.distance, extra])))
         x = curve["threshold"].to_numpy()
         ax.plot(x, curve["precision"], color=COLORS["prec"], label="precision")
@@ -217,6 +218,7 @@ def calibration_widget(
     model = model or data.model
     path = Path(thresholds_path)
     start = (result.ticket.threshold, result.article.threshold) if result is not None else TUTORIAL
+    start = (0.0 if start[0] is None else start[0], start[1])  # no warning level: 0 never warns
     distances = np.concatenate([ticket_items(data).distance, article_items(data).distance, start])
     top = round(float(distances.max()) + 0.1, 2)
     style = {"description_width": "130px"}
@@ -252,7 +254,8 @@ def calibration_widget(
     def save(*_: Any) -> None:
         t, a = round(ticket.value, 4), round(article.value, 4)
         hold = data.split("holdout")
-        picked_by_rule = result is not None and (t, a) == (result.ticket.threshold, result.article.threshold)
+        rule_t = None if result is None or result.ticket.threshold is None else result.ticket.threshold
+        picked_by_rule = result is not None and ((t or None), a) == (rule_t, result.article.threshold)
         extra: dict[str, Any] = {
             "source": "calibrated by helpers.calibration"
             + ("" if picked_by_rule else ", adjusted by hand with the calibration sliders"),
@@ -266,9 +269,13 @@ def calibration_widget(
                 )
             },
         }
+        related = None if result is None or result.related is None else result.related.threshold
+        if related is not None and t >= related:
+            related = None  # the slider moved past the related level: no band left
         if picked_by_rule and result is not None:
             extra["ci95"] = {"ticket": list(result.ticket.ci95), "article": list(result.article.ci95)}
-        save_thresholds(path, model, t, a, extra)
+            extra["target_precision"] = result.target_precision
+        save_thresholds(path, model, t if t > 0 else None, a, extra, related=related)
         status.value = (
             f"Saved ticket {t:.4f} and article {a:.4f} for {html.escape(model)} "
             f"to {html.escape(display_path(path))}; the form and <code>check</code> use them now."

@@ -1,6 +1,7 @@
 """``python -m helpers``: argument parsing and exit codes only; the work lives in the modules.
 
-Commands: ``sync``, ``check``, ``stats``, ``calibrate``, ``settings``, ``lite stop|status``.
+Commands: ``sync``, ``check``, ``stats``, ``calibrate``, ``draft-labels``, ``settings``,
+``lite stop|status``.
 Every command reads the settings from the environment. A problem the user can fix exits with
 status 2 and one line on stderr; nothing prints a traceback (set HELPERS_DEBUG=1 to see one).
 """
@@ -60,7 +61,16 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
             f"been submitted before. (distance {d.distance:.3f} < {decision.thresholds.ticket})"
         )
     else:
-        print("No similar open ticket: the request would be submitted.")
+        if decision.thresholds.ticket is None:
+            print("(No duplicate warning level for this model: every request is submitted.)")
+        print("No duplicate warning: the request would be submitted.")
+        if decision.related:
+            r = decision.related
+            link = f" {r.link}" if r.link else ""
+            print(
+                f"Possibly related: {r.subject} (#{r.id}){link} "
+                f"(distance {r.distance:.3f} < {decision.thresholds.related})"
+            )
         for a in decision.articles:
             print(f"* [{a.title}]({a.html_url})  distance {a.distance:.3f}")
     if decision.query_truncated:
@@ -81,9 +91,38 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
-    from .calibration import calibrate_cli
+    from .calibration import calibrate
+    from .calibration_report import result_json, save_result, summary
+    from .settings import display_path
 
-    return calibrate_cli(args, settings)
+    result = calibrate(
+        args.labels,
+        settings,
+        target_precision=args.target_precision,
+        rule=args.rule,
+        related_precision=None if args.related_precision == 0 else args.related_precision,
+    )
+    saved = f"Saved to {display_path(settings.thresholds_path)} for {result.model}."
+    if args.save:
+        save_result(result, settings.thresholds_path)
+    if args.json:
+        print(json.dumps(result_json(result), indent=2, ensure_ascii=False))
+        if args.save:
+            print(saved, file=sys.stderr)
+        return 0
+    print(summary(result))
+    print(saved if args.save else "(not saved: add --save to write them to the thresholds file)")
+    return 0
+
+
+def cmd_draft_labels(args: argparse.Namespace, settings: Settings) -> int:
+    from .label_drafts import draft_labels_file
+    from .settings import display_path
+
+    drafts = draft_labels_file(args.source, args.out)
+    print(drafts.summary())
+    print(f"Wrote {display_path(args.out)}: review it, then `calibrate --labels {args.out}`.")
+    return 0
 
 
 def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
@@ -147,14 +186,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("calibrate", help="pick thresholds from a labels file")
     p.add_argument("--labels", required=True, help="labelled queries (JSONL)")
     p.add_argument(
+        "--rule",
+        choices=["precision", "f1"],
+        default="precision",
+        help="duplicate warning: highest recall at the target precision (default), or best F1",
+    )
+    p.add_argument(
         "--target-precision",
         type=float,
-        default=None,
-        help="pick the highest-recall threshold whose precision reaches P (default: best F1)",
+        default=0.9,
+        help="precision the duplicate warning must reach on the calibration split (default 0.9); "
+        "none reaching it means no warning",
     )
-    p.add_argument("--save", action="store_true", help="write the thresholds file")
+    p.add_argument(
+        "--related-precision",
+        type=float,
+        default=0.5,
+        help="precision of the 'possibly related' level (default 0.5; 0 = best F1)",
+    )
+    p.add_argument("--save", action="store_true", help="write the writable thresholds file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_calibrate)
+
+    p = sub.add_parser("draft-labels", help="draft a labels file from an Airbyte Zendesk export")
+    p.add_argument("--source", required=True, help="folder of Airbyte JSONL (tickets, ticket_comments)")
+    p.add_argument("--out", required=True, help="the labels file to write (JSONL)")
+    p.set_defaults(func=cmd_draft_labels)
 
     p = sub.add_parser("settings", help="show the settings in use (secrets hidden)")
     p.set_defaults(func=cmd_settings)

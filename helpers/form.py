@@ -35,7 +35,7 @@ except ImportError:  # the [notebook] or [app] extra
 
 from .errors import HelpersError, InputError
 from .filters import parse_org_id
-from .search import Decision, Searcher, get_searcher
+from .search import Decision, Searcher, TicketHit, get_searcher
 from .settings import Settings, scrub
 from .tickets import file_ticket, list_organisations
 
@@ -92,6 +92,18 @@ def _link(title: object, url: object) -> str:
     return f'<a href="{_esc(safe)}" target="_blank" rel="noopener noreferrer">{label}</a>'
 
 
+def related_sentence(hit: TicketHit) -> str:
+    """'Possibly related: <subject> (#id)' as HTML: a link to the ticket when its page is known."""
+    label = f"{_esc(hit.subject or '(no subject)')} (#{_esc(hit.id)})"
+    link = _safe_url(hit.link)
+    if link is not None:
+        label = f'<a href="{_esc(link)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+    return (
+        f'<div class="support-related" role="status">Possibly related: {label} '
+        f'<span class="support-distance">(distance {hit.distance:.4f})</span></div>'
+    )
+
+
 def render_result(result: SubmitResult) -> str:
     """The result area's HTML (every customer- or ticket-provided string escaped)."""
     d = result.decision
@@ -116,6 +128,8 @@ def render_result(result: SubmitResult) -> str:
             f'<div class="support-submitted" role="status"><b>Submitted!</b> '
             f'<span class="support-filed">{filed}</span></div>'
         )
+        if d.related is not None:
+            parts.append(related_sentence(d.related))
         if d.articles:
             items = "".join(
                 f'<li>{_link(a.title, a.html_url)} <span class="support-distance">'
@@ -135,6 +149,10 @@ def render_result(result: SubmitResult) -> str:
     return "".join(parts)
 
 
+def _level(value: float | None) -> str:
+    return "(none)" if value is None else f"{value:.4f}"
+
+
 def render_details(decision: Decision | None) -> str:
     """The raw hits and distances (the tutorial's debug output) as a small table."""
     if decision is None:
@@ -142,7 +160,12 @@ def render_details(decision: Decision | None) -> str:
     t = decision.thresholds
     rows = []
     for hit in decision.ticket_hits:
-        below = "yes" if hit.distance < t.ticket else "no"
+        if t.ticket is not None and hit.distance < t.ticket:
+            below = "yes"
+        elif t.related is not None and hit.distance < t.related:
+            below = "related"
+        else:
+            below = "no"
         rows.append(
             f"<tr><td>open ticket</td><td>#{_esc(hit.id)}</td><td>{_esc(hit.subject)}</td>"
             f"<td>{hit.distance:.4f}</td><td>{below}</td></tr>"
@@ -161,7 +184,8 @@ def render_details(decision: Decision | None) -> str:
         rows.insert(0, f'<tr><td>open ticket</td><td colspan="4">{none}</td></tr>')
     head = (
         f"<div>Model <code>{_esc(decision.model)}</code>, squared L2 distances; thresholds: "
-        f"ticket &lt; {t.ticket:.4f}, article &lt; {t.article:.4f}; query truncated: "
+        f"ticket &lt; {_level(t.ticket)}, related &lt; {_level(t.related)}, "
+        f"article &lt; {t.article:.4f}; query truncated: "
         f"{'yes' if decision.query_truncated else 'no'}.</div>"
     )
     table = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from .errors import HelpersError
 from .settings import display_path, load_settings
@@ -20,8 +21,12 @@ def main() -> int:
         print(f"Milvus: {display_path(settings.milvus_url)}, collection {settings.collection!r}")
         print("Entities: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         th = load_thresholds(settings.thresholds_path, spec.name)
-        print(f"Thresholds for {spec.name}: ticket {th.ticket}, article {th.article} ({th.source})")
-        holdout = read_file(settings.thresholds_path).get(spec.name, {}).get("holdout", {})
+        ticket = "none (no duplicate warning)" if th.ticket is None else th.ticket
+        print(
+            f"Thresholds for {spec.name} ({display_path(th.path)}): warning {ticket}, possibly "
+            f"related {th.related if th.related is not None else 'none'}, article {th.article} ({th.source})"
+        )
+        holdout = read_file(Path(th.path)).get(spec.name, {}).get("holdout", {})
         for decision, m in sorted(holdout.items()):
             print(f"  holdout {decision}: precision {m.get('precision')}, recall {m.get('recall')}")
     except HelpersError as exc:

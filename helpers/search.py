@@ -1,9 +1,12 @@
 """The support form's searches and decision, as the tutorial wrote them, made safe.
 
 1. open tickets of the organisation: ``status == "new" and organization_id == ORG``, nearest
-   first; the form flags the nearest when its distance is below the ticket threshold;
-2. otherwise knowledge-base articles (``_ab_stream == "articles"``), top 5, those below the
-   article threshold listed as links.
+   first; the form warns of a duplicate when the nearest is below the ticket threshold (and
+   never when the thresholds file has no ticket threshold);
+2. otherwise the ticket is filed; when the nearest open ticket is below the looser ``related``
+   threshold it is shown as "possibly related" (a link to the ticket when its Zendesk ``url`` is
+   known); and knowledge-base articles (``_ab_stream == "articles"``), top 5, those below the
+   article threshold, are listed as links.
 
 Long tickets and articles are several entities (one per chunk); results are collapsed to one hit
 per record, keeping its nearest chunk, so the top 5 are five different articles.
@@ -12,6 +15,7 @@ per record, keeping its nearest chunk, so the top 5 are five different articles.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -19,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import gpt2_encoding
+from .chunking import count_tokens, gpt2_encoding, record_text
 from .collection import VECTOR_FIELD, open_collection, search_params
 from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
@@ -28,9 +32,26 @@ from .filters import open_tickets_filter, parse_org_id, stream_filter
 from .settings import Settings
 from .thresholds import Thresholds, load_thresholds
 
-TICKET_FIELDS = ["_id", "subject", "description", "status", "organization_id", "_ab_record_id"]
+TICKET_FIELDS = ["_id", "subject", "description", "status", "organization_id", "_ab_record_id", "url"]
 ARTICLE_FIELDS = ["_id", "title", "html_url", "_ab_record_id"]
 OVERFETCH = 5  # chunks fetched per wanted record, before collapsing chunks to records
+# A request is embedded in the form a stored ticket chunk has ("description: ..." as chunking
+# writes a record's text fields): measured in docs/calibration.md, it separates duplicates better.
+QUERY_FIELD = "description"
+_API_TICKET_URL = re.compile(r"^https://([a-z0-9][a-z0-9-]*)\.zendesk\.com/api/v2/tickets/(\d+)\.json$")
+
+
+def ticket_link(url: object) -> str | None:
+    """The agent-facing page of a Zendesk ticket from its API ``url``; ``None`` when unknown.
+
+    ``https://SUB.zendesk.com/api/v2/tickets/ID.json`` -> ``https://SUB.zendesk.com/agent/tickets/ID``.
+    """
+    if not isinstance(url, str):
+        return None
+    match = _API_TICKET_URL.match(url.strip())
+    if match is None:
+        return None
+    return f"https://{match.group(1)}.zendesk.com/agent/tickets/{match.group(2)}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +64,12 @@ class TicketHit:
     distance: float
     text: str = ""
     record_id: str | None = None
+    url: str | None = None  # the record's Zendesk API url, when the sync kept it
+
+    @property
+    def link(self) -> str | None:
+        """The ticket's agent page, derived from ``url`` (``None`` when unknown)."""
+        return ticket_link(self.url)
 
 
 @dataclass(frozen=True)
@@ -67,7 +94,12 @@ class Query:
 
 @dataclass(frozen=True)
 class Decision:
-    """What the support form does with one request."""
+    """What the support form does with one request.
+
+    ``duplicate``: the warning (the ticket is not filed). ``related``: no warning, but the nearest
+    open ticket is below the ``related`` threshold: the ticket is filed and this one is shown as
+    "possibly related". At most one of the two is set.
+    """
 
     model: str
     thresholds: Thresholds
@@ -76,19 +108,32 @@ class Decision:
     ticket_hits: list[TicketHit] = field(default_factory=list)
     article_hits: list[ArticleHit] = field(default_factory=list)
     query_truncated: bool = False
+    related: TicketHit | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The CLI's ``check --json`` shape."""
-        dup = self.duplicate
+        dup, rel = self.duplicate, self.related
         return {
             "duplicate": None
             if dup is None
             else {"_id": dup.id, "subject": dup.subject, "distance": round(dup.distance, 4)},
+            "related": None
+            if rel is None
+            else {
+                "_id": rel.id,
+                "subject": rel.subject,
+                "distance": round(rel.distance, 4),
+                "link": rel.link,
+            },
             "articles": [
                 {"title": a.title, "html_url": a.html_url, "distance": round(a.distance, 4)}
                 for a in self.articles
             ],
-            "thresholds": {"ticket": self.thresholds.ticket, "article": self.thresholds.article},
+            "thresholds": {
+                "ticket": self.thresholds.ticket,
+                "related": self.thresholds.related,
+                "article": self.thresholds.article,
+            },
             "model": self.model,
         }
 
@@ -118,6 +163,11 @@ def clean_query(text: object, max_tokens: int) -> Query:
         return Query(cleaned)
     cut = encoding.decode(tokens[:max_tokens]).rstrip("\ufffd").strip()
     return Query(cut, truncated=True)
+
+
+def query_form(text: str) -> str:
+    """``text`` as the chunk of a ticket whose only text field is its description."""
+    return record_text({QUERY_FIELD: text}, [QUERY_FIELD])
 
 
 def _collapse(hits: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
@@ -152,8 +202,10 @@ class Searcher:
         return load_thresholds(self.settings.thresholds_path, self.model)
 
     def embed_query(self, text: object) -> tuple[np.ndarray, Query]:
-        query = clean_query(text, self.max_query_tokens)
-        return self.embedder.embed_one(query.text), query
+        """Clean ``text`` and embed it in the stored chunks' form (``description: ...``)."""
+        prefix = count_tokens(query_form(""))
+        query = clean_query(text, max(self.max_query_tokens - prefix, 1))
+        return self.embedder.embed_one(query_form(query.text)), query
 
     def _search(self, vector: np.ndarray, expr: str, limit: int, fields: list[str]) -> list[dict]:
         vector = np.asarray(vector, dtype=np.float32).reshape(-1)
@@ -189,6 +241,7 @@ class Searcher:
                 distance=float(h["distance"]),
                 text=h["entity"].get("text", ""),
                 record_id=h["entity"].get("_ab_record_id"),
+                url=h["entity"].get("url"),
             )
             for h in hits
         ]
@@ -221,9 +274,12 @@ class Searcher:
         thresholds = self.thresholds()
         vector, query = self.embed_query(text)
         ticket_hits = self.tickets_near(vector, org_id, limit=2)
-        duplicate = None
-        if ticket_hits and ticket_hits[0].distance < thresholds.ticket:
-            duplicate = ticket_hits[0]
+        duplicate = related = None
+        nearest = ticket_hits[0] if ticket_hits else None
+        if nearest is not None and thresholds.ticket is not None and nearest.distance < thresholds.ticket:
+            duplicate = nearest
+        elif nearest is not None and thresholds.related is not None and nearest.distance < thresholds.related:
+            related = nearest
         article_hits: list[ArticleHit] = []
         articles: list[ArticleHit] = []
         if duplicate is None:
@@ -237,6 +293,7 @@ class Searcher:
             ticket_hits=ticket_hits,
             article_hits=article_hits,
             query_truncated=query.truncated,
+            related=related,
         )
 
 

@@ -26,7 +26,7 @@ DEFAULT_MILVUS_URL = str(LOCAL_DIR / "zendesk.db")
 DEFAULT_COLLECTION = "zendesk"
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_TEXT_FIELDS = ("body", "title", "description", "subject")
-DEFAULT_THRESHOLDS_FILE = Path(__file__).resolve().parent / "thresholds.json"
+DEFAULT_THRESHOLDS_FILE = LOCAL_DIR / "thresholds.json"  # writable; shipped defaults: thresholds.SHIPPED_FILE
 DEFAULT_CACHE = LOCAL_DIR / "embeddings.sqlite"
 DEFAULT_LABELS_FILE = DATA_DIR / "labels" / "queries.jsonl"
 DEFAULT_LITE_IDLE_SECONDS = 600  # a shared Lite server with no client for this long exits
@@ -184,7 +184,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         chunk_overlap=overlap,
         text_fields=text_fields,
         thresholds_path=(
-            Path(thresholds_raw).expanduser().resolve() if thresholds_raw else DEFAULT_THRESHOLDS_FILE
+            Path(thresholds_raw).expanduser().resolve() if thresholds_raw else data_dir / "thresholds.json"
         ),
         labels_path=Path(labels_raw).expanduser().resolve() if labels_raw else DEFAULT_LABELS_FILE,
         data_dir=data_dir,

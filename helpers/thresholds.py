@@ -1,8 +1,19 @@
-"""Distance thresholds per embedding model, kept in a committed JSON file.
+"""Distance thresholds per embedding model, kept in JSON files.
 
-Thresholds belong to one model and one metric (Milvus L2, squared). The file maps model names
-to ``{"ticket": ..., "article": ..., "metric": "L2", "source": ...}``; the tutorial's values
-for ``text-embedding-ada-002`` are there, and the offline model's come from calibration.
+Thresholds belong to one model and one metric (Milvus L2, squared). A file maps model names to
+``{"ticket": ..., "related": ..., "article": ..., "metric": "L2", "source": ...}``:
+
+- ``ticket``: below it the form warns of a duplicate and does not file (``null``: never warn,
+  when no threshold met the precision target);
+- ``related``: between ``ticket`` and it the ticket is filed and the nearest open ticket is shown
+  as "possibly related" (missing or ``null``: no such level);
+- ``article``: articles below it are listed.
+
+Two files: the shipped defaults (:data:`SHIPPED_FILE`, read-only: the tutorial's values for
+``text-embedding-ada-002`` and the offline model's calibrated ones) and a writable file
+(``Settings.thresholds_path``: ``THRESHOLDS_FILE``, else ``thresholds.json`` in the data
+directory) that ``calibrate --save`` and the notebook write. Loading takes a model's entry from
+the writable file first, else from the shipped defaults.
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ from .errors import ThresholdsError
 TUTORIAL_MODEL = "text-embedding-ada-002"
 TUTORIAL_TICKET = 0.35
 TUTORIAL_ARTICLE = 0.362
+SHIPPED_FILE = Path(__file__).resolve().parent / "thresholds.json"
 
 
 @dataclass(frozen=True)
@@ -26,9 +38,11 @@ class Thresholds:
     """Distances below which the form flags a duplicate / lists an article."""
 
     model: str
-    ticket: float
+    ticket: float | None  # None: no duplicate warning at all
     article: float
     source: str = ""
+    related: float | None = None  # None: no "possibly related" level
+    path: str = ""  # the file the entry came from (for display)
 
 
 def read_file(path: Path) -> dict[str, Any]:
@@ -43,9 +57,28 @@ def read_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_thresholds(path: Path, model: str) -> Thresholds:
-    """The thresholds for ``model``, or a clear error that says how to calibrate."""
+def _number(value: object, allow_none: bool) -> float | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(value)
+    return float(value)
+
+
+_SHIPPED = Path("<shipped>")  # stands for SHIPPED_FILE, looked up at call time
+
+
+def load_thresholds(path: Path, model: str, defaults: Path | None = _SHIPPED) -> Thresholds:
+    """The thresholds for ``model`` from ``path``, else from ``defaults`` (the shipped file).
+
+    ``defaults=None`` reads ``path`` alone. No entry anywhere: a clear error saying how to calibrate.
+    """
+    if defaults is _SHIPPED:
+        defaults = SHIPPED_FILE
+    chosen = path
     entry = read_file(path).get(model)
+    if not entry and defaults is not None and Path(defaults) != Path(path):
+        chosen, entry = Path(defaults), read_file(Path(defaults)).get(model)
     if not entry:
         raise ThresholdsError(
             f"No calibrated thresholds for {model} in {path.name}: run notebook "
@@ -54,22 +87,38 @@ def load_thresholds(path: Path, model: str) -> Thresholds:
         )
     try:
         return Thresholds(
-            model, float(entry["ticket"]), float(entry["article"]), str(entry.get("source", ""))
+            model,
+            _number(entry["ticket"], allow_none=True),
+            float(_number(entry["article"], allow_none=False)),  # type: ignore[arg-type]
+            str(entry.get("source", "")),
+            _number(entry.get("related"), allow_none=True),
+            str(chosen),
         )
     except (KeyError, TypeError, ValueError):
         raise ThresholdsError(
-            f"The entry for {model} in {path.name} needs numeric 'ticket' and 'article'."
+            f"The entry for {model} in {chosen.name} needs numeric 'ticket' (or null), 'article' "
+            "and, if present, 'related'."
         ) from None
 
 
 def save_thresholds(
-    path: Path, model: str, ticket: float, article: float, extra: dict[str, Any] | None = None
+    path: Path,
+    model: str,
+    ticket: float | None,
+    article: float,
+    extra: dict[str, Any] | None = None,
+    *,
+    related: float | None = None,
 ) -> None:
-    """Write (or replace) the entry for ``model``; other models' entries are kept. Atomic."""
+    """Write (or replace) the entry for ``model`` in ``path``; other models' entries are kept.
+
+    Atomic. Never write :data:`SHIPPED_FILE` from a running app: save to the writable file.
+    """
     data = read_file(path)
     data[model] = {
         "metric": "L2",
-        "ticket": round(float(ticket), 4),
+        "ticket": None if ticket is None else round(float(ticket), 4),
+        "related": None if related is None else round(float(related), 4),
         "article": round(float(article), 4),
         **(extra or {}),
     }

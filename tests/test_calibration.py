@@ -25,15 +25,17 @@ from helpers.calibration import (
     bootstrap_ci,
     boundary_examples,
     candidate_thresholds,
+    evaluate,
     fit,
-    load_labels,
+    labels_for_width,
     pick_threshold,
-    save_result,
     ticket_curve,
     ticket_items,
 )
+from helpers.calibration_report import result_json, save_result, summary, uncertainty_text
 from helpers.errors import InputError
-from helpers.thresholds import TUTORIAL_MODEL, load_thresholds, save_thresholds
+from helpers.labels import load_labels
+from helpers.thresholds import SHIPPED_FILE, TUTORIAL_MODEL, load_thresholds, save_thresholds
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_LABELS = REPO / "data" / "labels" / "queries.jsonl"
@@ -209,7 +211,10 @@ def split_data(holdout_shift: float = 0.0) -> CalibrationData:
 def test_fit_picks_on_calibration_and_reports_holdout():
     result = fit(split_data(), n_boot=200)
     cal_part = split_data().split("calibration")
-    assert result.ticket.threshold == pick_threshold(ticket_curve(cal_part))["threshold"]
+    assert result.ticket.threshold == pick_threshold(ticket_curve(cal_part), 0.9)["threshold"]
+    assert fit(split_data(), n_boot=50, rule="f1").ticket.threshold == pick_threshold(
+        ticket_curve(cal_part)
+    )["threshold"]
     assert result.article.threshold == pick_threshold(article_curve(cal_part))["threshold"]
     assert 0.4 < result.ticket.threshold < 0.6  # the gap between duplicates and the rest
     assert result.ticket.calibration["f1"] == 1.0
@@ -249,12 +254,14 @@ def test_bootstrap_is_seeded_and_contains_the_pick():
 
 
 def test_result_json_shape_and_determinism():
-    a = fit(split_data(), n_boot=100).as_json()
-    b = fit(split_data(), n_boot=100).as_json()
+    a = result_json(fit(split_data(), n_boot=100))
+    b = result_json(fit(split_data(), n_boot=100))
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
-    assert {"model", "ticket_threshold", "article_threshold", "holdout"} <= set(a)
-    for name in ("ticket", "article"):
+    assert {"model", "ticket_threshold", "related_threshold", "article_threshold", "holdout"} <= set(a)
+    for name in ("ticket", "related", "article"):
         assert {"precision", "recall"} <= set(a["holdout"][name])
+    assert {"false_warnings_per_100_new", "missed_per_100_duplicates"} <= set(a["holdout"]["ticket"])
+    assert a["target_precision"] == 0.9 and a["rules"]["article"] == "best F1"
     assert a["model"] == MODEL and isinstance(a["ticket_threshold"], float)
     assert a["ticket_threshold"] == round(a["ticket_threshold"], 4)
 
@@ -272,73 +279,7 @@ def test_boundary_examples_are_the_nearest_mistakes():
     assert len(df) == 4
 
 
-# ----------------------------------------------------------------------------- labels file
-
-
-def write_labels(path: Path, rows: list) -> Path:
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n")
-    return path
-
-
-def label(i, split="calibration", **kw) -> dict:
-    row = {
-        "id": f"q{i}",
-        "query": f"problem {i}",
-        "org_id": 10,
-        "duplicate_of": None,
-        "relevant_articles": [],
-        "split": split,
-    }
-    row.update(kw)
-    return row
-
-
-def test_labels_load_and_normalise(tmp_path):
-    path = write_labels(
-        tmp_path / "l.jsonl",
-        [
-            label(1, duplicate_of=5, relevant_articles=[7, "8"]),
-            "",
-            label(2, split="holdout", duplicate_of=[5, 6]),
-        ],
-    )
-    first, second = load_labels(path)
-    assert first.duplicate_of == (5,) and first.relevant_articles == (7, 8) and first.where == "l.jsonl:1"
-    assert second.duplicate_of == (5, 6) and second.split == "holdout"
-
-
-def test_duplicate_ids_are_all_right_answers(tmp_path):
-    rows = [label(1, duplicate_of=5, duplicate_ids=[5, 9], problem="x"), label(2, duplicate_ids=[])]
-    first, second = load_labels(write_labels(tmp_path / "l.jsonl", rows))
-    assert first.duplicate_of == (5, 9) and second.duplicate_of == ()
-    with pytest.raises(InputError, match=r"l\.jsonl:1: 'duplicate_ids' is set but 'duplicate_of' is null"):
-        load_labels(write_labels(tmp_path / "l.jsonl", [label(1, duplicate_ids=[5])]))
-    obs = TicketObs(id="a", split="calibration", duplicate_of=(5, 9), nearest_id=9, nearest_distance=0.1)
-    assert obs.nearest_is_duplicate
-
-
-@pytest.mark.parametrize(
-    ("rows", "message"),
-    [
-        ([label(1), "{not json"], r"l\.jsonl:2: not valid JSON"),
-        ([{"id": "x", "query": "q", "org_id": 1}], r"l\.jsonl:1: missing key\(s\) duplicate_of"),
-        ([label(1, split="test")], r"l\.jsonl:1: unknown split 'test'"),
-        ([label(1), label(1)], r"l\.jsonl:2: id 'q1' already used at l\.jsonl:1"),
-        ([label(1, duplicate_of="abc")], r"l\.jsonl:1: 'duplicate_of'"),
-        ([label(1, relevant_articles=3)], r"l\.jsonl:1: 'relevant_articles'"),
-        ([label(1, query="  ")], r"l\.jsonl:1: 'query'"),
-        ([label(1, org_id="acme")], r"l\.jsonl:1: "),
-    ],
-)
-def test_bad_labels_files(tmp_path, rows, message):
-    with pytest.raises(InputError, match=message):
-        load_labels(write_labels(tmp_path / "l.jsonl", rows))
-
-
-def test_missing_labels_file(tmp_path):
-    with pytest.raises(InputError, match="does not exist"):
-        load_labels(tmp_path / "nope.jsonl")
-
+from test_labels import label, write_labels  # noqa: E402 - shared label builders
 
 # ----------------------------------------------------------------------------- collect with a fake searcher
 
@@ -395,22 +336,26 @@ def test_calibrate_cli_json_and_save(tmp_path, monkeypatch, capsys):
     thresholds = tmp_path / "t.json"
     save_thresholds(thresholds, TUTORIAL_MODEL, 0.35, 0.362, {"source": "tutorial"})
     import helpers.search
+    from helpers.cli import cmd_calibrate
 
     monkeypatch.setattr(helpers.search, "get_searcher", lambda settings=None: searcher)
     settings = types.SimpleNamespace(thresholds_path=thresholds)
-    args = types.SimpleNamespace(labels=str(path), target_precision=None, save=True, json=True)
-    assert cal.calibrate_cli(args, settings) == 0
+    args = types.SimpleNamespace(
+        labels=str(path), target_precision=0.9, rule="precision", related_precision=0.5, save=True, json=True
+    )
+    assert cmd_calibrate(args, settings) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["model"] == MODEL and 0.3 < out["ticket_threshold"] < 0.7
     assert out["holdout"]["ticket"]["precision"] == 1.0 and out["holdout"]["ticket"]["recall"] == 1.0
-    assert len(out["warnings"]) == 1
+    assert out["uncertain"] and any("stale" not in w and "uncertain" in w for w in out["warnings"])
+    assert any("4242" in w for w in out["warnings"])
     saved = load_thresholds(thresholds, MODEL)
     assert (saved.ticket, saved.article) == (out["ticket_threshold"], out["article_threshold"])
     assert load_thresholds(thresholds, TUTORIAL_MODEL).ticket == 0.35
     first = thresholds.read_bytes()
     searcher.embedded.clear()
     args.json = False
-    assert cal.calibrate_cli(args, settings) == 0
+    assert cmd_calibrate(args, settings) == 0
     assert thresholds.read_bytes() == first  # re-running rewrites the identical file
     text = capsys.readouterr().out
     assert "Calibrated thresholds for test-model" in text and "holdout" in text
@@ -428,7 +373,9 @@ def test_save_round_trip_keeps_other_models(tmp_path):
     loaded = load_thresholds(path, MODEL)
     assert (loaded.ticket, loaded.article) == (result.ticket.threshold, result.article.threshold)
     entry = json.loads(first)[MODEL]
-    assert entry["rule"] == "best F1" and entry["ci95"]["ticket"] == list(result.ticket.ci95)
+    assert entry["rule"] == "highest recall with precision >= 0.9" and entry["target_precision"] == 0.9
+    assert entry["ci95"]["ticket"] == list(result.ticket.ci95)
+    assert entry["related"] == (None if result.related is None else result.related.threshold)
     assert entry["holdout"]["ticket"]["queries"] == 20
     assert load_thresholds(path, TUTORIAL_MODEL).article == 0.362
     save_result(fit(split_data(), n_boot=50), path)
@@ -440,7 +387,7 @@ def test_plots_draw_tutorial_and_picked_lines():
     from helpers.calibration_plots import plot_distributions, plot_pr_curves
 
     data = split_data()
-    result = fit(data, n_boot=50)
+    result = fit(data, n_boot=50, rule="f1")
     for fig in (plot_distributions(data, result), plot_pr_curves(data, result)):
         assert tuple(fig.get_size_inches()) == (11.0, 4.0)
         ax_t, ax_a = fig.axes
@@ -458,7 +405,7 @@ def test_widget_updates_live_and_saves(tmp_path):
         FIVE + [tk("h", 0.3, split="holdout")],
         [art("a", [(1, 0.3)], [1]), art("h", [(1, 0.3)], [1], split="holdout")],
     )
-    result = fit(data, n_boot=20)
+    result = fit(data, n_boot=20, rule="f1")
     path = tmp_path / "t.json"
     box = calibration_widget(data, result, path, MODEL)
     assert box.ticket_slider.value == 0.7
@@ -485,7 +432,8 @@ def test_core_imports_without_plot_libraries():
     import sys
 
     code = (
-        "import sys; import helpers.calibration; "
+        "import sys; import helpers.calibration, helpers.calibration_report, helpers.labels, "
+        "helpers.label_drafts; "
         "assert 'matplotlib' not in sys.modules and 'ipywidgets' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
@@ -613,7 +561,8 @@ def test_cli_end_to_end_on_a_tiny_collection(tmp_path, monkeypatch, capsys):
         assert 0 < out["ticket_threshold"] < 4 and 0 < out["article_threshold"] < 4
         for name in ("ticket", "article"):
             assert set(out["holdout"][name]) >= {"precision", "recall"}
-        assert out["warnings"] == []
+        assert out["uncertain"] and len(out["warnings"]) == 1  # 5 calibration labels: said so
+        assert "only 3 labelled duplicates and 2 other requests" in out["warnings"][0]
         saved = load_thresholds(tmp_path / "t.json", "all-MiniLM-L6-v2")
         assert (saved.ticket, saved.article) == (out["ticket_threshold"], out["article_threshold"])
         assert main(["calibrate", "--labels", str(tmp_path / "missing.jsonl")]) == 2
@@ -633,7 +582,7 @@ def test_real_labels_reproduce_the_committed_thresholds(tmp_path):
         pytest.skip("data/zendesk (the tutorial's Airbyte messages) does not exist yet")
     from helpers.connection import forget_clients
     from helpers.lite_server import stop_lite_server
-    from helpers.settings import DEFAULT_THRESHOLDS_FILE, load_settings
+    from helpers.settings import load_settings
     from helpers.sync import run_sync
     from helpers.thresholds import read_file
 
@@ -650,8 +599,96 @@ def test_real_labels_reproduce_the_committed_thresholds(tmp_path):
     for d in (result.ticket, result.article):
         assert d.ci95[0] <= d.threshold <= d.ci95[1]
         assert d.holdout["precision"] > 0.5 and d.holdout["recall"] > 0.5
-    committed = read_file(DEFAULT_THRESHOLDS_FILE).get(result.model)
+    committed = read_file(SHIPPED_FILE).get(result.model)
     if committed is None:
         pytest.skip(f"no committed thresholds for {result.model} yet: run calibrate --save")
     assert (committed["ticket"], committed["article"]) == (result.ticket.threshold, result.article.threshold)
-    assert committed["labels"] == "data/labels/queries.jsonl" and committed["rule"] == "best F1"
+    assert committed["related"] == result.related.threshold
+    assert committed["labels"] == "data/labels/queries.jsonl" and committed["target_precision"] == 0.9
+
+
+# ----------------------------------------------------------------------------- rules, levels, uncertainty
+
+
+def two_sided(n_cal: int, n_hold: int = 6) -> CalibrationData:
+    """Duplicates at 0.2-0.6, look-alikes (no duplicate) at 0.45-0.85 overlapping them, others at 0.9."""
+    tickets, articles = [], []
+    for split, n in (("calibration", n_cal), ("holdout", n_hold)):
+        for i in range(n):
+            q = f"{split[0]}{i}"
+            kind = i % 3
+            if kind == 0:
+                tickets.append(tk(q, 0.2 + 0.4 * i / n, split=split))
+            elif kind == 1:
+                tickets.append(tk(q, 0.45 + 0.4 * i / n, dup=False, split=split))
+            else:
+                tickets.append(tk(q, 0.9 + 0.01 * i / n, dup=False, split=split))
+            articles.append(art(q, [(1, 0.3), (2, 0.7)], relevant=[1], split=split))
+    return data_of(tickets, articles)
+
+
+def test_precision_rule_is_the_default_and_differs_from_f1():
+    data = two_sided(30)
+    strict, f1 = fit(data, n_boot=50), fit(data, n_boot=50, rule="f1")
+    assert strict.ticket.calibration["precision"] >= 0.9 and strict.ticket.met_target
+    assert strict.ticket.threshold < f1.ticket.threshold  # F1 takes the look-alikes in
+    assert f1.ticket.calibration["precision"] < 0.9
+    assert strict.article.threshold == f1.article.threshold  # articles keep their own rule
+    with pytest.raises(InputError, match="rule"):
+        fit(data, rule="recall")
+    with pytest.raises(InputError, match="--target-precision"):
+        fit(data, target_precision=0.0)
+
+
+def test_no_threshold_meets_the_target_means_no_warning():
+    data = data_of(
+        [tk("a", 0.2, dup=False), tk("b", 0.3), tk("h", 0.1, dup=False, split="holdout")],
+        [art("a", [(1, 0.3)], [1]), art("h", [(1, 0.3)], [1], split="holdout")],
+    )
+    result = fit(data, n_boot=20)
+    assert result.ticket.threshold is None and not result.ticket.met_target
+    assert result.ticket.holdout["fp"] == 0 and result.ticket.holdout["tp"] == 0  # never warns
+    assert any("no duplicate warning" in w for w in result.warnings)
+    text = summary(result)
+    assert "ticket  none" in text and "no duplicate warning" in text
+    assert result_json(result)["ticket_threshold"] is None
+
+
+def test_related_level_is_looser_than_the_warning_and_calibrated_on_the_same_labels():
+    data = two_sided(30)
+    result = fit(data, n_boot=50, related_precision=0.5)
+    assert result.related is not None and result.related.threshold is not None
+    assert result.related.threshold > result.ticket.threshold
+    assert result.related.calibration["precision"] >= 0.5
+    assert result.related.calibration["recall"] >= result.ticket.calibration["recall"]
+    # a related target as strict as the warning's leaves no band
+    same = fit(data, n_boot=50, related_precision=0.9)
+    assert same.related is not None and same.related.threshold is None
+
+
+def test_support_counts_per_100():
+    data = data_of([tk("a", 0.2), tk("b", 0.3, dup=False), tk("c", 0.9), tk("d", 0.8, dup=False)])
+    m = evaluate(ticket_items(data), 0.5)
+    assert m["new_problems"] == 2 and m["false_warnings_per_100_new"] == 50.0
+    assert m["missed_per_100_duplicates"] == 50.0
+    none = evaluate(ticket_items(data), None)
+    assert none["false_warnings_per_100_new"] == 0.0 and none["missed_per_100_duplicates"] == 100.0
+
+
+def test_labels_for_width_follows_one_over_sqrt_n():
+    assert labels_for_width(50, 0.2, target=0.1) == 150  # 4x the labels halve the width
+    assert labels_for_width(50, 0.08, target=0.1) is None
+    assert labels_for_width(0, 0.3) is None
+
+
+def test_few_labels_are_reported_as_uncertain_with_how_many_more():
+    few = fit(two_sided(12), n_boot=200)
+    u = few.uncertainty
+    assert u is not None and u.uncertain and u.duplicates + u.others == 12
+    assert u.more_labels is not None and u.more_labels > 0
+    text = uncertainty_text(u)
+    assert text is not None and "uncertain" in text and str(u.more_labels) in text
+    assert text in summary(few) and result_json(few)["uncertain"] is True
+    many = fit(two_sided(300), n_boot=200)
+    assert many.uncertainty is not None and not many.uncertainty.uncertain
+    assert uncertainty_text(many.uncertainty) is None and result_json(many)["more_labels"] is None

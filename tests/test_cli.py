@@ -93,9 +93,9 @@ def test_sync_stats_check_flow(ada_env, source, openai_fake):
     out = run_cli(["check", query, "--org", str(ORG_A), "--json"], ada_env)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) == {"duplicate", "articles", "thresholds", "model"}
+    assert set(result) == {"duplicate", "related", "articles", "thresholds", "model"}
     assert result["duplicate"]["_id"] == 1 and result["model"] == ADA
-    assert result["thresholds"] == {"ticket": 0.35, "article": 0.362}
+    assert result["thresholds"] == {"ticket": 0.35, "related": None, "article": 0.362}
 
     out = run_cli(["check", query, "--org", str(ORG_B)], ada_env)
     assert out.returncode == 0 and "would be submitted" in out.stdout, out.stdout
@@ -178,5 +178,5 @@ def test_default_model_sync_and_check(lite_dir, source, tmp_path):
     out = run_cli(["check", query, "--org", str(ORG_A), "--json"], env)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) == {"duplicate", "articles", "thresholds", "model"}
+    assert set(result) == {"duplicate", "related", "articles", "thresholds", "model"}
     assert result["model"] == "all-MiniLM-L6-v2" and result["duplicate"]["_id"] == 1

@@ -268,9 +268,10 @@ def test_button_enabled_again_after_an_error(form):
     assert form.button.disabled is False and form.button.description == hf.SUBMIT_LABEL
 
 
-def test_missing_thresholds_is_one_line(env, tmp_path):
+def test_missing_thresholds_is_one_line(env, tmp_path, monkeypatch):
     empty = tmp_path / "none.json"
     empty.write_text("{}")
+    monkeypatch.setattr("helpers.thresholds.SHIPPED_FILE", empty)  # no shipped defaults either
     f = hf.SupportForm(load_settings({**env, "THRESHOLDS_FILE": str(empty)}))
     result = f.submit(NEW_TEXT, BW)
     assert result.status == "error"

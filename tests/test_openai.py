@@ -183,7 +183,9 @@ def test_full_sync_and_check_with_ada(openai_fake, ada_dir, tmp_path):
     assert again.texts_embedded == 0 and openai_fake.embedding_requests == 0
 
     # the form's decision with the tutorial's ada-002 thresholds (0.35 / 0.362)
-    query = record_text(dup["record"]["data"], settings.text_fields)
+    # the search embeds a request as "description: <text>", the stored chunks' form: give the
+    # chunk's text without that prefix, and the request is the stored chunk itself
+    query = record_text(dup["record"]["data"], settings.text_fields).removeprefix("description: ")
     decision = check(query, ORG_A, settings)
     assert decision.thresholds.ticket == 0.35 and decision.thresholds.article == 0.362
     assert decision.duplicate is not None and decision.duplicate.id == 101

@@ -287,16 +287,17 @@ def test_search_one_hit_per_record_nearest_first(search_settings):
     assert [a.distance for a in arts] == sorted(a.distance for a in arts)
 
 
-def test_check_decision_with_thresholds_file(search_settings):
+def test_check_decision_with_thresholds_file(search_settings, tmp_path, monkeypatch):
     path = search_settings.thresholds_path
     if path.exists():
         path.unlink()
+    monkeypatch.setattr("helpers.thresholds.SHIPPED_FILE", tmp_path / "no-shipped-defaults.json")
     with pytest.raises(ThresholdsError, match="No calibrated thresholds for all-MiniLM-L6-v2"):
         check(QUERY, ORG_A, search_settings)
     save_thresholds(path, "all-MiniLM-L6-v2", ticket=0.5, article=1.0)
     d = check(QUERY, ORG_A, search_settings)  # thresholds are re-read on every call
     assert d.duplicate is not None and d.duplicate.id == 2 and d.articles == []
-    assert set(d.as_dict()) == {"duplicate", "articles", "thresholds", "model"}
+    assert set(d.as_dict()) == {"duplicate", "related", "articles", "thresholds", "model"}
     near = d.ticket_hits[0].distance
     save_thresholds(path, "all-MiniLM-L6-v2", ticket=near - 1e-3, article=4.0)
     d = check(QUERY, ORG_A, search_settings)
@@ -307,6 +308,7 @@ def test_check_decision_with_thresholds_file(search_settings):
     assert d.duplicate is None and d.articles == d.article_hits[:2]
     assert json.loads(json.dumps(d.as_dict()))["thresholds"] == {
         "ticket": round(near - 1e-3, 4),
+        "related": None,
         "article": cut,
     }
     d = check(QUERY, ORG_B, search_settings)  # ticket 4 is B's only new ticket, and far from QUERY

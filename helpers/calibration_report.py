@@ -1,0 +1,157 @@
+"""Presentation of a calibration: the CLI's text summary, its JSON, the thresholds-file entry.
+
+Everything here reads a :class:`helpers.calibration.CalibrationResult`; nothing measures or picks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .calibration import CalibrationResult, DecisionResult, Uncertainty
+from .thresholds import TUTORIAL_ARTICLE, TUTORIAL_TICKET, save_thresholds
+
+METRIC_KEYS = ("precision", "recall", "f1", "tp", "fp", "fn", "queries")
+SUPPORT_KEYS = ("false_warnings_per_100_new", "missed_per_100_duplicates")
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _short(d: dict[str, Any], support: bool = False) -> dict[str, Any]:
+    keys = METRIC_KEYS + (SUPPORT_KEYS if support else ())
+    return {k: d[k] for k in keys}
+
+
+def _decisions(result: CalibrationResult) -> list[tuple[str, DecisionResult]]:
+    out = [("ticket", result.ticket)]
+    if result.related is not None:
+        out.append(("related", result.related))
+    out.append(("article", result.article))
+    return out
+
+
+def uncertainty_text(u: Uncertainty | None) -> str | None:
+    """Sentences saying why the duplicate warning's pick is uncertain; ``None`` when it is not."""
+    if u is None or not u.uncertain:
+        return None
+    parts = ["The ticket thresholds are uncertain:"]
+    if u.too_few:
+        parts.append(
+            f"only {u.duplicates} labelled duplicates and {u.others} other requests on the "
+            f"calibration split (fewer than {u.min_per_side} on a side);"
+        )
+    width = "cannot be measured" if u.ci_width is None else f"is {u.ci_width:.3f} wide"
+    parts.append(f"the 95% interval of the warning threshold {width}.")
+    if u.more_labels:
+        goal = f"~{u.target_width:g}" if u.wide else f"{u.min_per_side} of each"
+        parts.append(
+            f"About {u.more_labels} more labelled calibration requests in the same mix would bring "
+            f"it to {goal} (estimated by bootstrapping larger samples of these labels)."
+        )
+    elif u.more_than and u.ci_width is None:
+        parts.append(
+            "No resample of the labels reaches the precision target: more labels like these will "
+            "not change that; label requests near the threshold, or try another model."
+        )
+    elif u.more_than:
+        parts.append(
+            f"Even {u.more_than} more labels like these would not bring it to ~{u.target_width:g}: "
+            "the precision target is met on a plateau; label requests near the threshold "
+            "(boundary examples) rather than more of the same."
+        )
+    return " ".join(parts)
+
+
+def result_json(result: CalibrationResult) -> dict[str, Any]:
+    """The CLI's ``calibrate --json`` shape (deterministic: rounded, no timestamps)."""
+    decisions = _decisions(result)
+    u = result.uncertainty
+    out: dict[str, Any] = {
+        "model": result.model,
+        "ticket_threshold": result.ticket.threshold,
+        "related_threshold": None if result.related is None else result.related.threshold,
+        "article_threshold": result.article.threshold,
+        "holdout": {n: _short(d.holdout, n != "article") for n, d in decisions},
+        "calibration": {n: _short(d.calibration, n != "article") for n, d in decisions},
+        "ci95": {n: list(d.ci95) for n, d in decisions},
+        "rule": result.rule,
+        "rules": {n: d.rule for n, d in decisions},
+        "target_precision": result.target_precision,
+        "related_precision": result.related_precision,
+        "labels": result.data.labels,
+        "tutorial": {"ticket": TUTORIAL_TICKET, "article": TUTORIAL_ARTICLE},
+        "uncertain": bool(u and u.uncertain),
+        "more_labels": None if u is None else u.more_labels,
+        "more_labels_not_enough": None if u is None else u.more_than,
+        "warnings": list(warnings(result)),
+    }
+    return out
+
+
+def warnings(result: CalibrationResult) -> tuple[str, ...]:
+    """The result's warnings plus the uncertainty sentence, if any."""
+    text = uncertainty_text(result.uncertainty)
+    return result.warnings + ((text,) if text else ())
+
+
+def thresholds_extra(result: CalibrationResult) -> dict[str, Any]:
+    """What is stored next to the thresholds in the thresholds file."""
+    j = result_json(result)
+    names = [n for n, _ in _decisions(result)]
+    return {
+        "source": "calibrated by helpers.calibration (python -m helpers calibrate)",
+        "labels": result.data.labels,
+        "rule": result.rule,
+        "target_precision": result.target_precision,
+        "related_precision": result.related_precision,
+        "ci95": j["ci95"],
+        "holdout": {k: {m: j["holdout"][k][m] for m in ("precision", "recall", "queries")} for k in names},
+    }
+
+
+def save_result(result: CalibrationResult, path: str | Path) -> None:
+    """Write the picked thresholds for ``result.model`` into the thresholds file (others kept)."""
+    save_thresholds(
+        Path(path),
+        result.model,
+        result.ticket.threshold,
+        result.article.threshold,
+        thresholds_extra(result),
+        related=None if result.related is None else result.related.threshold,
+    )
+
+
+def _line(name: str, d: DecisionResult) -> str:
+    h = d.holdout
+    if d.threshold is None:
+        head = f"  {name:7s} none    (no threshold met: {d.rule})"
+    else:
+        ci = "n/a" if d.ci95[0] is None or d.ci95[0] != d.ci95[0] else f"{d.ci95[0]:.4f}-{d.ci95[1]:.4f}"
+        head = f"  {name:7s} {d.threshold:.4f}  (95% CI {ci}; {d.rule})"
+    text = (
+        f"{head}\n           holdout: precision {_fmt(h['precision'])}, recall {_fmt(h['recall'])}  "
+        f"[TP {h['tp']} FP {h['fp']} FN {h['fn']}, {h['queries']} queries]"
+    )
+    if name != "article" and h["false_warnings_per_100_new"] is not None:
+        missed = h["missed_per_100_duplicates"]
+        text += (
+            f"\n           per 100 new problems {h['false_warnings_per_100_new']:g} flagged wrongly; "
+            f"per 100 duplicates {'n/a' if missed is None else f'{missed:g}'} missed"
+        )
+    return text
+
+
+def summary(result: CalibrationResult) -> str:
+    """A short human summary (the CLI's default output)."""
+    lines = [f"Calibrated thresholds for {result.model} (labels {result.data.labels or '-'}):"]
+    lines.extend(_line(n, d) for n, d in _decisions(result))
+    lines.append(
+        "  ticket = the duplicate warning (not filed); related = filed, shown as 'possibly related'"
+    )
+    lines.append(
+        f"  (the tutorial's values for text-embedding-ada-002: {TUTORIAL_TICKET} / {TUTORIAL_ARTICLE})"
+    )
+    lines.extend(f"warning: {w}" for w in warnings(result))
+    return "\n".join(lines)
