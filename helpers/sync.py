@@ -250,6 +250,29 @@ class _Prepared:
     chunks: list[str]
 
 
+def _check_size(
+    record: Record,
+    rec_id: str | None,
+    chunks: list[str],
+    writer: MilvusWriter,
+    declared: Mapping[str, int | None],
+    keys: Sequence[str],
+) -> None:
+    """Raise :class:`SourceError` when an entity of ``record`` is more than Milvus takes."""
+    layout = writer.layout
+    problem = check_entities(
+        entity_metadata(record, rec_id, layout.primary_key),
+        chunks,
+        layout.text_field,
+        layout.dimension or writer.embedder.spec.dimension,
+        declared,
+        layout.dynamic,
+        writer.limits,
+    )
+    if problem is not None:
+        raise _oversize_error(record, keys, problem)
+
+
 def _prepare(
     messages: Iterable[Message],
     keys: Mapping[str, Sequence[str]],
@@ -285,22 +308,13 @@ def _prepare(
             yield _Prepared(record, rec_id, [])
             continue
         _check_types(record)
+        if writer is not None:  # the metadata alone: an oversize record is refused before chunking
+            _check_size(record, rec_id, [], writer, declared, keys[record.stream])
         chunks = chunk_record(
             record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where
         )
         if writer is not None:
-            layout = writer.layout
-            problem = check_entities(
-                entity_metadata(record, rec_id, layout.primary_key),
-                chunks,
-                layout.text_field,
-                layout.dimension or writer.embedder.spec.dimension,
-                declared,
-                layout.dynamic,
-                writer.limits,
-            )
-            if problem is not None:
-                raise _oversize_error(record, keys[record.stream], problem)
+            _check_size(record, rec_id, chunks, writer, declared, keys[record.stream])
         yield _Prepared(record, rec_id, chunks)
 
 
