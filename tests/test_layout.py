@@ -24,7 +24,7 @@ from fakes import ORG_A, state, support_text, ticket, write_jsonl
 
 from helpers import milvus as hm
 from helpers.embeddings import get_embedder
-from helpers.errors import ModelMismatchError, SourceError
+from helpers.errors import MilvusSetupError, ModelMismatchError, SourceError
 from helpers.layout import (
     collection_layout,
     detect_layout,
@@ -346,6 +346,32 @@ def test_oversize_record_is_one_clear_line_and_earlier_batches_stand(settings_fo
     print(f"oversize record refused after {elapsed:.1f} s")
 
 
+def test_metadata_size_is_what_pymilvus_sends():
+    """The additive accounting equals the dynamic JSON pymilvus serialises for each entity."""
+    import orjson
+
+    from helpers.limits import check_entities
+
+    meta = {
+        "id": 7,
+        "subject": 'Ünïcode ✓ "quoted"',
+        "tags": ["a", None],
+        "via": {"x": 1.5},
+        "_ab_stream": "t",
+    }
+    chunk = "description: " + "é" * 40
+    size = len(orjson.dumps({**meta, "text": chunk}))
+    assert check_entities(meta, [chunk], "text", 4, {}, True, EntityLimits(dynamic_json_bytes=size)) is None
+    over = check_entities(meta, [chunk], "text", 4, {}, True, EntityLimits(dynamic_json_bytes=size - 1))
+    assert over is not None and over.size == size and over.largest == "text"
+    # declared fields are columns, not JSON; a declared VARCHAR counts bytes on a server
+    declared = {"subject": 20}
+    assert check_entities(meta, [chunk], "text", 4, declared, True, EntityLimits()).field == "subject"
+    assert (
+        check_entities(meta, [chunk], "text", 4, declared, True, EntityLimits(varchar_in_bytes=False)) is None
+    )
+
+
 def test_text_over_declared_varchar_is_refused(settings_for, tmp_path):
     s = settings_for("short_text")
     make_tutorial_collection(hm.connect(s), s.collection, text_max=300)
@@ -493,6 +519,15 @@ def test_server_oversize_record(milvus_server, tmp_path):
     )
     with pytest.raises(SourceError, match=r"^big\.jsonl:3: tickets record id=3 is too big"):
         run_sync(tmp_path / "big.jsonl", s, show_progress=False)
+    # our accounting is the server's: without our check, the server refuses the same record
+    over = huge_description(12_000)
+    assert 65_536 < len(over.encode()) < 80_000
+    write_jsonl(tmp_path / "over.jsonl", [ticket(4, "Just over", over), state(3)])
+    with pytest.raises(SourceError, match=r"^over\.jsonl:1: tickets record id=4 is too big"):
+        run_sync(tmp_path / "over.jsonl", s, show_progress=False)
+    with pytest.raises(MilvusSetupError, match=r"exceeds max length \(65536\)"):
+        no_cap = EntityLimits(dynamic_json_bytes=None)
+        run_sync(tmp_path / "over.jsonl", s, show_progress=False, limits=no_cap)
     # just under the server's cap is accepted by the server itself
     ok = huge_description(8_000)
     assert len(ok.encode()) < 60_000
