@@ -181,9 +181,9 @@ class CollectionLayout:
         if self.has_record_id is None:
             dedup = "unknown (no entities yet)"
         elif self.has_record_id:
-            dedup = f"present (append-dedup), in {self.sampled} sampled entities"
+            dedup = f"present (append-dedup; {self.sampled} entities sampled)"
         else:
-            dedup = f"absent in {self.sampled} sampled entities (append or overwrite)"
+            dedup = f"absent (append or overwrite; {self.sampled} entities sampled)"
         auto = ", auto-id" if self.auto_id else ""
         vector = (
             f"{self.vector_field}, {self.dimension}-d" if self.vector_field else "none (FLOAT_VECTOR missing)"
@@ -371,7 +371,7 @@ class ModelProbe:
         )
 
 
-_PROBES: dict[tuple[str, str], ModelProbe] = {}
+_PROBES: dict[tuple[str, str, str], ModelProbe] = {}
 _PROBES_LOCK = threading.Lock()
 
 
@@ -387,8 +387,8 @@ def probe_model(
     stored vectors; raise :class:`ModelMismatchError` (one line) when another model made them.
 
     Equal dimensions do not mean the same model (ada-002 and text-embedding-3-small are both
-    1536-d). The verdict is cached per model and fingerprint of the sampled entities (their keys,
-    texts and vectors), so a collection re-synced with another model is probed again. Entities
+    1536-d). The verdict is cached per collection, model and fingerprint of the sampled entities
+    (their keys, texts and vectors), so a collection re-synced with another model is probed again. Entities
     without a stored text (Airbyte's "omit raw text") give the verdict ``unknown``, not an error.
     """
     model = embedder.spec.name
@@ -419,7 +419,7 @@ def probe_model(
         digest.update(str(r[layout.primary_key]).encode())
         digest.update(r[layout.text_field].encode("utf-8"))
     digest.update(stored.tobytes())
-    key = (model, digest.hexdigest())
+    key = (layout.collection, model, digest.hexdigest())
     with _PROBES_LOCK:
         probe = _PROBES.get(key)
     if probe is None:
