@@ -28,8 +28,8 @@ class Record:
 
     @property
     def is_deleted(self) -> bool:
-        """CDC deletions carry ``_ab_cdc_deleted_at``; they are deleted, not indexed."""
-        return self.data.get("_ab_cdc_deleted_at") is not None
+        """CDC deletions carry a truthy ``_ab_cdc_deleted_at`` (Airbyte's test); not indexed."""
+        return bool(self.data.get("_ab_cdc_deleted_at"))
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """Record -> chunk texts, exactly as Airbyte's vector-database destinations do it.
 
-The text of a record is its configured text fields, in order, as ``name: value`` lines; it is
-split by LangChain's recursive character splitter measured in tokens of tiktoken's ``gpt2``
-encoding (LangChain's default), separators ``["\\n\\n", "\\n", " ", ""]``, no separator kept,
-special tokens such as ``<|endoftext|>`` treated as plain text.
+The text of a record is its configured text fields, in order, as LangChain's ``stringify_dict``
+writes them (``name: value`` lines; lists one item per line, objects expanded, null as
+``name: None``; dot paths and ``*`` wildcards pick nested values); it is split by LangChain's
+recursive character splitter measured in tokens of tiktoken's ``gpt2`` encoding (LangChain's
+default), separators ``["\\n\\n", "\\n", " ", ""]``, no separator kept, special tokens such as
+``<|endoftext|>`` treated as plain text.
 """
 
 from __future__ import annotations
@@ -98,27 +100,86 @@ def _splitter(chunk_size: int, chunk_overlap: int):
     )
 
 
-def _format_value(value: Any) -> str:
+def stringify_value(value: Any) -> str:
+    """LangChain's ``stringify_value``: strings as they are, lists one item per line, dicts expanded."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n" + stringify_dict(value)
     if isinstance(value, list):
-        return "\n".join(str(v) for v in value)
-    return str(value)
+        return "\n".join(stringify_value(v) for v in value)
+    return str(value)  # None -> "None", True -> "True", as Airbyte writes them
 
 
-def record_text(data: Mapping[str, Any], text_fields: Iterable[str], where: str = "") -> str:
-    """The text Airbyte embeds: ``name: value`` lines of the text fields present in ``data``.
+def stringify_dict(data: Mapping[Any, Any]) -> str:
+    """LangChain's ``stringify_dict``: one ``name: value`` line per key, each ending in a newline."""
+    return "".join(f"{key}: {stringify_value(value)}\n" for key, value in data.items())
 
-    Fields that are missing or null are skipped. A record with none of them is an error, as in
-    Airbyte (``does not contain any of the configured text fields``).
+
+_MISSING = object()
+
+
+def field_values(data: Any, path: str) -> list[Any]:
+    """The values at ``path`` in ``data`` as ``dpath.values(data, path, separator=".")`` finds them.
+
+    A plain name is a key; ``a.b`` walks into nested objects (list items by index); ``*`` matches
+    every key or item at its level. A key whose value is null is found (its value is ``None``); a
+    missing key is not.
+    """
+    nodes = [data]
+    for part in path.split("."):
+        found = []
+        for node in nodes:
+            if isinstance(node, Mapping):
+                if part == "*":
+                    found.extend(node.values())
+                elif part in node:
+                    found.append(node[part])
+            elif isinstance(node, list):
+                if part == "*":
+                    found.extend(node)
+                elif part.isdigit() and int(part) < len(node):
+                    found.append(node[int(part)])
+        nodes = found
+    return nodes
+
+
+def text_fields_of(data: Mapping[str, Any], text_fields: Iterable[str]) -> dict[str, Any]:
+    """The configured text fields a record has, in order (Airbyte's ``_extract_relevant_fields``).
+
+    A field that matches several values (a wildcard) gives the list of them; a null field is kept
+    (written ``name: None``); a missing one is left out.
+    """
+    relevant: dict[str, Any] = {}
+    for path in text_fields:
+        values = field_values(data, path)
+        if values:
+            relevant[path] = values if len(values) > 1 else values[0]
+    return relevant
+
+
+def airbyte_text(data: Mapping[str, Any], text_fields: Iterable[str], where: str = "") -> str:
+    """The exact text Airbyte's destination splits: ``stringify_dict`` of the record's text fields.
+
+    Null fields are written as ``name: None`` (a record whose text fields are all null is still
+    indexed); a record with none of the fields present is an error, as in Airbyte (``does not
+    contain any of the configured text fields``).
     """
     fields = list(text_fields)
-    lines = [f"{name}: {_format_value(data[name])}" for name in fields if data.get(name) is not None]
-    if not lines:
+    relevant = text_fields_of(data, fields)
+    if not relevant:
         prefix = f"{where}: " if where else ""
         raise SourceError(
             f"{prefix}record has none of the text fields {', '.join(fields)}; every record needs "
             "at least one (set TEXT_FIELDS to the fields your stream has)."
         )
-    return "\n".join(lines)
+    return stringify_dict(relevant)
+
+
+def record_text(data: Mapping[str, Any], text_fields: Iterable[str], where: str = "") -> str:
+    """The record's text as its chunks show it: :func:`airbyte_text` without the outer whitespace
+    the splitter strips (for a record of one chunk, exactly that chunk)."""
+    return airbyte_text(data, text_fields, where).strip()
 
 
 def split_text(text: str, chunk_size: int, chunk_overlap: int = 0) -> list[str]:
@@ -138,4 +199,4 @@ def chunk_record(
     where: str = "",
 ) -> list[str]:
     """The chunk texts of one record."""
-    return split_text(record_text(data, text_fields, where), chunk_size, chunk_overlap)
+    return split_text(airbyte_text(data, text_fields, where), chunk_size, chunk_overlap)

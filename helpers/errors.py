@@ -29,3 +29,7 @@ class InputError(HelpersError):
 
 class ThresholdsError(HelpersError):
     """No calibrated thresholds exist for the current model."""
+
+
+class ModelMismatchError(EmbeddingError):
+    """The collection's vectors were made by another model than EMBEDDING_MODEL."""

@@ -1,14 +1,21 @@
 """The destination's write loop: Airbyte messages -> chunks -> embeddings -> Milvus entities.
 
-Faithful to Airbyte's Milvus destination (see docs/architecture.md):
-- one entity per chunk, all record fields as metadata, the record's ``id`` stored as ``_id``
-  (it would clash with the collection's primary key ``id``), plus ``_ab_stream`` and, in
-  append-dedup mode, ``_ab_record_id`` = ``"{stream}_{primary key}"``;
+Faithful to Airbyte's Milvus destination (see docs/architecture.md), into whatever layout the
+collection has (:mod:`helpers.layout`):
+- one entity per chunk, all record fields as metadata, a field named like the collection's
+  primary key renamed ``_<name>`` (Zendesk's ``id`` is ``_id`` under the tutorial's key ``id``,
+  ``id`` under the connector's ``pk``), plus ``_ab_stream`` and, in append-dedup mode,
+  ``_ab_record_id`` = ``"{stream}_{primary key}"``;
 - records are batched on record boundaries (a batch closes once it holds >= ``batch_size``
-  chunks, and at every STATE message); before a batch is inserted every entity whose
-  ``_ab_record_id`` is in the batch is deleted, so a changed record replaces all its old chunks;
-- records carrying ``_ab_cdc_deleted_at`` are deleted, not indexed; overwrite mode clears each
-  stream before its first record; the collection is flushed at the end.
+  chunks, and at every STATE message); in append-dedup mode every entity whose
+  ``_ab_record_id`` is in the batch is deleted before the batch is inserted, so a changed record
+  replaces all its old chunks, and records with a truthy ``_ab_cdc_deleted_at`` are deleted (in
+  the other modes they are skipped, as Airbyte does); ``append`` only adds;
+- ``overwrite`` clears every stream of the catalog (``streams``, default: the streams with a
+  primary key) before the sync's first write, even a stream that then sends no record;
+- an entity Milvus would refuse (metadata over the dynamic-field cap, a VARCHAR over its
+  ``max_length``) stops the sync at its record with one clear line (:mod:`helpers.limits`);
+  inserts are split under the request-size cap; the collection is flushed at the end.
 
 With a local model the chunks are embedded ahead in calls of ~512 texts (the model pads each
 call's texts to its longest, so bigger length-sorted calls waste less); writes still follow
@@ -34,18 +41,25 @@ from typing import Any, TypeVar
 
 from .airbyte import Message, Record, State, read_messages, source_files
 from .chunking import chunk_record
-from .collection import PRIMARY_KEY, TEXT_FIELD, VECTOR_FIELD, delete_where, ensure_collection
+from .collection import PRIMARY_KEY, delete_where, ensure_collection
 from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
 from .errors import InputError, SourceError
 from .filters import in_filter, stream_filter
+from .layout import (
+    RECORD_ID_FIELD,
+    STREAM_FIELD,
+    CollectionLayout,
+    detect_layout,
+    forget_layout,
+    stored_field_name,
+)
+from .limits import EntityLimits, Oversize, check_entities, limits_for, split_inserts
 from .settings import Settings
 
-MODES = ("append_dedup", "overwrite")
+MODES = ("append_dedup", "append", "overwrite")
 DEFAULT_PRIMARY_KEYS: dict[str, tuple[str, ...]] = {"tickets": ("id",), "articles": ("id",)}
 BATCH_SIZE = 128  # chunks, as Airbyte's destination batches them
-RECORD_ID_FIELD = "_ab_record_id"
-STREAM_FIELD = "_ab_stream"
 
 _NUMBER = (int,)
 _TEXT = (str,)
@@ -70,6 +84,7 @@ class SyncSummary:
     records_read: int = 0
     records_indexed: int = 0
     records_deleted: int = 0
+    records_skipped: int = 0  # CDC deletions outside append-dedup mode (Airbyte skips them)
     chunks_written: int = 0
     entities_deleted: int = 0
     texts_embedded: int = 0
@@ -88,7 +103,13 @@ class SyncSummary:
             f"Sync ({self.mode}, chunks of <= {self.chunk_size} tokens): "
             f"{self.records_read} records read ({streams}); "
             f"{self.records_indexed} indexed as {self.chunks_written} chunks, "
-            f"{self.records_deleted} deleted; {self.entities_deleted} old entities removed; "
+            f"{self.records_deleted} deleted"
+            + (
+                f", {self.records_skipped} deletions skipped (not append-dedup)"
+                if self.records_skipped
+                else ""
+            )
+            + f"; {self.entities_deleted} old entities removed; "
             f"{self.texts_embedded} texts embedded, {self.texts_from_cache} from cache; "
             f"{self.chunks_truncated_by_model} chunks longer than the model reads."
         )
@@ -118,13 +139,46 @@ def _check_types(record: Record) -> None:
             )
 
 
-def entity_metadata(record: Record, rec_id: str | None) -> dict[str, Any]:
-    """The record's fields as Airbyte writes them: ``id`` -> ``_id``, plus stream and record id."""
-    meta = {(f"_{k}" if k == PRIMARY_KEY else k): v for k, v in record.data.items()}
+def entity_metadata(record: Record, rec_id: str | None, primary_key: str = PRIMARY_KEY) -> dict[str, Any]:
+    """The record's fields as Airbyte writes them into a collection whose key is ``primary_key``.
+
+    Plus ``_ab_stream`` and (append-dedup) ``_ab_record_id``; then, as the connector's
+    ``_normalize`` does, a key named like the primary key is renamed ``_<name>``.
+    """
+    meta = dict(record.data)
     meta[STREAM_FIELD] = record.stream_id
     if rec_id is not None:
         meta[RECORD_ID_FIELD] = rec_id
-    return meta
+    return {stored_field_name(k, primary_key): v for k, v in meta.items()}
+
+
+def _record_label(record: Record, keys: Sequence[str]) -> str:
+    values = ", ".join(f"{k}={record.data.get(k)!r}" for k in keys)
+    return f"{record.stream_id} record {values}" if values else f"{record.stream_id} record"
+
+
+def _oversize_error(record: Record, keys: Sequence[str], problem: Oversize) -> SourceError:
+    label = _record_label(record, keys)
+    keep = "Records before the last STATE are kept; fix the record in the source and run the sync again."
+    if problem.what == "dynamic":
+        return SourceError(
+            f"{record.where}: {label} is too big for Milvus: each of its chunks carries the record "
+            f"as metadata, {problem.size:,} bytes of dynamic-field JSON (field {problem.largest!r}: "
+            f"{problem.largest_size:,} bytes), over the {problem.limit:,}-byte cap of a Milvus server "
+            f"(common.JSONMaxLength). Shorten {problem.largest!r} in the source or leave it out of "
+            f"the records. {keep}"
+        )
+    if problem.what == "varchar":
+        return SourceError(
+            f"{record.where}: {label}: field {problem.field!r} is {problem.size:,} long, over the "
+            f"collection's max_length {problem.limit:,} for it. Shorten it in the source (or lower "
+            f"CHUNK_SIZE when it is the chunk text), or recreate the collection with a larger "
+            f"max_length. {keep}"
+        )
+    return SourceError(
+        f"{record.where}: {label}: one of its entities is {problem.size:,} bytes, more than one "
+        f"Milvus insert request may carry ({problem.limit:,}). Shorten the record in the source. {keep}"
+    )
 
 
 @dataclass(frozen=True)
@@ -167,11 +221,17 @@ class _Batch:
 class MilvusWriter:
     """Deletes and inserts entities for batches of records (the destination's indexer)."""
 
-    def __init__(self, settings: Settings, embedder: CachedEmbedder) -> None:
+    def __init__(
+        self, settings: Settings, embedder: CachedEmbedder, limits: EntityLimits | None = None
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.name = settings.collection
         self.client = ensure_collection(settings, embedder.spec.dimension, embedder.spec.name)
+        with milvus_errors(settings, f"read the layout of {self.name!r}"):
+            self.layout: CollectionLayout = detect_layout(self.client, self.name)
+        self.limits = limits or limits_for(settings.is_lite)
+        self.inserts = 0  # insert requests sent
 
     def delete_where(self, expr: str) -> int:
         """Delete every entity matching ``expr``; return how many went."""
@@ -185,9 +245,12 @@ class MilvusWriter:
         return deleted
 
     def insert(self, entities: list[dict[str, Any]]) -> None:
-        if entities:
+        """Insert, split into requests under the size cap (one request for an ordinary batch)."""
+        vector_field = self.layout.vector_field or "vector"
+        for part in split_inserts(entities, vector_field, self.limits.insert_budget):
             with milvus_errors(self.settings, "insert entities"):
-                self.client.insert(self.name, entities)
+                self.client.insert(self.name, part)
+            self.inserts += 1
 
     def flush(self) -> None:
         with milvus_errors(self.settings, "flush the collection"):
@@ -196,11 +259,37 @@ class MilvusWriter:
 
 @dataclass
 class _Prepared:
-    """A record checked and chunked, ready to write (no chunks: a CDC deletion)."""
+    """A record checked and chunked, ready to write (no chunks: a CDC deletion).
+
+    ``rec_id`` is Airbyte's ``_ab_record_id`` in append-dedup mode, else None (not written).
+    """
 
     record: Record
-    rec_id: str
+    rec_id: str | None
     chunks: list[str]
+
+
+def _check_size(
+    record: Record,
+    rec_id: str | None,
+    chunks: list[str],
+    writer: MilvusWriter,
+    declared: Mapping[str, int | None],
+    keys: Sequence[str],
+) -> None:
+    """Raise :class:`SourceError` when an entity of ``record`` is more than Milvus takes."""
+    layout = writer.layout
+    problem = check_entities(
+        entity_metadata(record, rec_id, layout.primary_key),
+        chunks,
+        layout.text_field,
+        layout.dimension or writer.embedder.spec.dimension,
+        declared,
+        layout.dynamic,
+        writer.limits,
+    )
+    if problem is not None:
+        raise _oversize_error(record, keys, problem)
 
 
 def _prepare(
@@ -208,9 +297,20 @@ def _prepare(
     keys: Mapping[str, Sequence[str]],
     settings: Settings,
     chunk_size: int,
+    mode: str = "append_dedup",
+    writer: MilvusWriter | None = None,
     observer: SyncObserver | None = None,
 ) -> Iterator[State | _Prepared]:
-    """Check and chunk each record; a bad one raises :class:`SourceError` naming file:line."""
+    """Check and chunk each record; a bad one raises :class:`SourceError` naming file:line.
+
+    With a ``writer``, the record's entities are checked against what its collection can take
+    before anything of the record's batch is written.
+    """
+    declared: dict[str, int | None] = {}
+    if writer is not None:
+        layout = writer.layout
+        skip = {layout.primary_key, layout.vector_field}
+        declared = {f.name: f.max_length for f in layout.fields if f.name not in skip}
     for message in messages:
         if isinstance(message, State):
             yield message
@@ -218,13 +318,21 @@ def _prepare(
         yield _observed(
             observer,
             "prepare",
-            lambda message=message: _prepare_record(message, keys, settings, chunk_size),
+            lambda message=message: _prepare_record(
+                message, keys, settings, chunk_size, mode == "append_dedup", writer, declared
+            ),
             lambda prepared: len(prepared.chunks),
         )
 
 
 def _prepare_record(
-    record: Record, keys: Mapping[str, Sequence[str]], settings: Settings, chunk_size: int
+    record: Record,
+    keys: Mapping[str, Sequence[str]],
+    settings: Settings,
+    chunk_size: int,
+    dedup: bool,
+    writer: MilvusWriter | None,
+    declared: Mapping[str, int | None],
 ) -> _Prepared:
     """One record checked and chunked (a CDC deletion: no chunks)."""
     if record.stream not in keys:
@@ -233,11 +341,15 @@ def _prepare_record(
             f"{', '.join(sorted(keys))} (give its primary key with --primary-key "
             f"{record.stream}=FIELD)."
         )
-    rec_id = record_id(record, keys[record.stream])
+    rec_id = record_id(record, keys[record.stream]) if dedup else None
     if record.is_deleted:
         return _Prepared(record, rec_id, [])
     _check_types(record)
+    if writer is not None:  # the metadata alone: an oversize record is refused before chunking
+        _check_size(record, rec_id, [], writer, declared, keys[record.stream])
     chunks = chunk_record(record.data, settings.text_fields, chunk_size, settings.chunk_overlap, record.where)
+    if writer is not None:
+        _check_size(record, rec_id, chunks, writer, declared, keys[record.stream])
     return _Prepared(record, rec_id, chunks)
 
 
@@ -289,51 +401,73 @@ def sync_messages(
     primary_keys: Mapping[str, Sequence[str]] | None = None,
     progress: Callable[[int], None] | None = None,
     embed_ahead: int | None = None,
+    streams: Iterable[str] | None = None,
+    limits: EntityLimits | None = None,
     observer: SyncObserver | None = None,
 ) -> SyncSummary:
     """Write ``messages`` into the collection; return what was done.
 
-    ``progress`` is called with 1 per message handled (a tqdm ``update``). ``embed_ahead``: texts
-    embedded per model call ahead of the writes (default: the model's; 0 embeds each write batch
-    on its own, exactly as Airbyte's destination does). ``observer`` gets a :class:`SyncStep` per step.
+    ``mode``: ``append_dedup`` (the tutorial's), ``append`` or ``overwrite``, for every stream.
+    ``streams``: the catalog's streams (default: those of ``primary_keys``); ``overwrite`` clears
+    each of them, even one that sends no record. ``progress`` is called with 1 per message handled
+    (a tqdm ``update``). ``embed_ahead``: texts embedded per model call ahead of the writes
+    (default: the model's; 0 embeds each write batch on its own, exactly as Airbyte's destination
+    does). ``limits``: what an entity and an insert may weigh (default: :func:`limits_for`).
+    ``observer`` gets a :class:`SyncStep` per step.
     """
     if mode not in MODES:
         raise InputError(f"Unknown sync mode {mode!r}; use one of {', '.join(MODES)}.")
     keys = dict(DEFAULT_PRIMARY_KEYS if primary_keys is None else primary_keys)
+    catalog = list(dict.fromkeys(keys if streams is None else streams))
     embedder = get_embedder(settings)
     chunk_size = chunk_size_for(settings)
     summary = SyncSummary(mode=mode, chunk_size=chunk_size)
-    writer = _observed(observer, "setup", lambda: MilvusWriter(settings, embedder), lambda _: 0)
+    writer = _observed(observer, "setup", lambda: MilvusWriter(settings, embedder, limits), lambda _: 0)
+    layout = writer.layout
+    vector_field = layout.vector_field or "vector"
     counter = getattr(embedder.inner, "count_model_tokens", None)
     max_tokens = embedder.spec.max_input_tokens
+    # overwrite: the catalog's streams are cleared before the first write (see write_batch)
+    to_clear: list[str] = catalog if mode == "overwrite" else []
     cleared: set[str] = set()
     batch = _Batch()
     start_stats = (embedder.stats.embedded, embedder.stats.cached)
     ahead: dict[str, Any] = {}  # vectors embedded ahead of their write batch
     ahead_uses: Counter[str] = Counter()  # chunks still to write per text embedded ahead
-    items = _prepare(messages, keys, settings, chunk_size, observer)
+    items = _prepare(messages, keys, settings, chunk_size, mode, writer, observer)
     window = embedder.spec.embed_ahead if embed_ahead is None else embed_ahead
     if window:
         items = _embed_ahead(items, embedder, window, ahead, ahead_uses, observer)
 
+    def clear_streams() -> None:
+        """Overwrite: delete every catalog stream not cleared yet (once per sync)."""
+        while to_clear:
+            stream = to_clear.pop(0)
+            expr = stream_filter(stream)
+            summary.entities_deleted += _observed(
+                observer, "delete", lambda expr=expr: writer.delete_where(expr), int
+            )
+            cleared.add(stream)
+
     def write_batch() -> None:
         nonlocal batch
-        if not batch.records and not batch.ids_to_delete:
-            return
         texts = [c for _, _, chunks in batch.records for c in chunks]
         missing = [t for t in texts if t not in ahead]
         if missing:  # first: a failure here changes nothing in Milvus
             vectors = _observed(observer, "embed", lambda: embedder.embed(missing), len, missing)
             ahead.update(zip(missing, vectors, strict=True))
+        clear_streams()  # the sync's first write (STATE, full batch or end) clears overwrite streams
+        if not batch.records and not batch.ids_to_delete:
+            return
         if counter is not None and texts:
             tokens = _observed(observer, "tokens", lambda: counter(texts), len)
             summary.chunks_truncated_by_model += sum(n > max_tokens for n in tokens)
         entities = []
         for record, rec_id, chunks in batch.records:
-            meta = entity_metadata(record, rec_id)
+            meta = entity_metadata(record, rec_id, layout.primary_key)
             for chunk in chunks:
                 vector = ahead[chunk]
-                entities.append({**meta, VECTOR_FIELD: vector.tolist(), TEXT_FIELD: chunk})
+                entities.append({**meta, vector_field: vector.tolist(), layout.text_field: chunk})
         for text in texts:  # forget a vector once every chunk embedded ahead with it is written
             left = ahead_uses.get(text, 0) - 1
             if left > 0:
@@ -361,19 +495,20 @@ def sync_messages(
             record = item.record
             summary.records_read += 1
             summary.per_stream[record.stream_id] = summary.per_stream.get(record.stream_id, 0) + 1
-            if mode == "overwrite" and record.stream_id not in cleared:
+            if mode == "overwrite" and record.stream_id not in cleared and record.stream_id not in to_clear:
+                # a stream id outside the catalog (a namespaced stream): cleared before its first record
                 write_batch()
-                expr = stream_filter(record.stream_id)
-                summary.entities_deleted += _observed(
-                    observer, "delete", lambda expr=expr: writer.delete_where(expr), int
-                )
-                cleared.add(record.stream_id)
+                to_clear.append(record.stream_id)
+                clear_streams()
             if record.is_deleted:
+                if item.rec_id is None:  # Airbyte deletes only in append-dedup; elsewhere it skips
+                    summary.records_skipped += 1
+                    continue
                 batch.ids_to_delete.append(item.rec_id)
                 summary.records_deleted += 1
                 continue
-            batch.records.append((record, item.rec_id if mode == "append_dedup" else None, item.chunks))
-            if mode == "append_dedup":
+            batch.records.append((record, item.rec_id, item.chunks))
+            if item.rec_id is not None:
                 batch.ids_to_delete.append(item.rec_id)
             batch.chunks += len(item.chunks)
             if batch.chunks >= batch_size:
@@ -382,6 +517,7 @@ def sync_messages(
     finally:
         summary.texts_embedded = embedder.stats.embedded - start_stats[0]
         summary.texts_from_cache = embedder.stats.cached - start_stats[1]
+        forget_layout(settings)  # readers detect it again (e.g. _ab_record_id now present)
         with contextlib.suppress(Exception):
             _observed(observer, "flush", writer.flush, lambda _: 0)
     return summary
@@ -402,9 +538,20 @@ def run_sync(
     batch_size: int = BATCH_SIZE,
     primary_keys: Mapping[str, Sequence[str]] | None = None,
     show_progress: bool = True,
+    streams: Iterable[str] | None = None,
+    limits: EntityLimits | None = None,
 ) -> SyncSummary:
     """Sync a folder (or file) of Airbyte messages into Milvus, with a tqdm progress bar."""
     from tqdm.auto import tqdm
 
     with tqdm(total=count_lines(source), unit="msg", desc="sync", disable=not show_progress) as bar:
-        return sync_messages(read_messages(source), settings, mode, batch_size, primary_keys, bar.update)
+        return sync_messages(
+            read_messages(source),
+            settings,
+            mode,
+            batch_size,
+            primary_keys,
+            bar.update,
+            streams=streams,
+            limits=limits,
+        )

@@ -92,3 +92,5 @@ def test_cdc_deleted_flag():
     rec = parse_message(json.dumps(ticket(1, "s", "d", _ab_cdc_deleted_at="2024-01-01T00:00:00Z")), "f:1")
     assert rec.is_deleted
     assert not parse_message(json.dumps(ticket(1, "s", "d", _ab_cdc_deleted_at=None)), "f:1").is_deleted
+    for falsy in ("", False, 0):  # Airbyte tests truthiness, not presence
+        assert not parse_message(json.dumps(ticket(1, "s", "d", _ab_cdc_deleted_at=falsy)), "f:1").is_deleted

@@ -66,13 +66,11 @@ def airbyte_splitter(chunk_size: int):
 
 
 def airbyte_text(data: dict) -> str:
-    lines = []
-    for name in FIELDS:
-        value = data.get(name)
-        if value is None:
-            continue
-        lines.append(f"{name}: " + ("\n".join(map(str, value)) if isinstance(value, list) else str(value)))
-    return "\n".join(lines)
+    """Airbyte's text, built independently: LangChain's own ``stringify_dict`` over the text
+    fields the record has (null ones included), as the CDK's document processor calls it."""
+    from langchain_core.utils.strings import stringify_dict
+
+    return stringify_dict({name: data[name] for name in FIELDS if name in data})
 
 
 LONG_TICKET = {
@@ -107,14 +105,54 @@ def test_long_records_make_several_chunks():
     assert len(chunk_record({"subject": "short"}, FIELDS, 200)) == 1
 
 
-def test_record_text_order_lists_and_missing():
+def test_record_text_order_lists_nulls_and_missing():
     data = {"subject": "S", "title": None, "body": ["line 1", "line 2"], "other": "x", "description": 5}
-    assert record_text(data, FIELDS) == "body: line 1\nline 2\ndescription: 5\nsubject: S"
+    # null written as "None" (LangChain's stringify_dict), missing fields left out, config order
+    assert airbyte_text_of(data) == "body: line 1\nline 2\ntitle: None\ndescription: 5\nsubject: S\n"
+    assert record_text(data, FIELDS) == "body: line 1\nline 2\ntitle: None\ndescription: 5\nsubject: S"
+
+
+def airbyte_text_of(data: dict) -> str:
+    from helpers.chunking import airbyte_text as ours
+
+    return ours(data, FIELDS)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"subject": None, "description": None},
+        {"subject": "x", "body": {"a": 1, "b": [1, {"c": None}]}, "title": [None, "t", ["u", "v"]]},
+        {"description": True, "title": 1.5, "body": ""},
+    ],
+    ids=["all-null", "nested", "scalars"],
+)
+def test_text_is_langchain_stringify_dict(data):
+    assert airbyte_text_of(data) == airbyte_text(data)
+    assert chunk_record(data, FIELDS, 50) == airbyte_splitter(50).split_text(airbyte_text(data))
+
+
+def test_all_null_text_fields_are_still_indexed():
+    assert chunk_record({"id": 1, "subject": None, "description": None}, FIELDS, 200) == [
+        "description: None\nsubject: None"
+    ]
+
+
+def test_dot_paths_and_wildcards_as_dpath():
+    from helpers.chunking import text_fields_of
+
+    data = {"via": {"channel": "web", "source": {"from": None}}, "tags": ["a", "b"], "x": None}
+    assert text_fields_of(data, ["via.channel", "via.*", "tags.1", "x", "missing", "via.nope"]) == {
+        "via.channel": "web",
+        "via.*": ["web", {"from": None}],
+        "tags.1": "b",
+        "x": None,
+    }
 
 
 def test_record_without_text_fields_names_file_line():
     with pytest.raises(SourceError, match=r"^tickets\.jsonl:17: record has none of the text fields") as e:
-        chunk_record({"id": 1, "status": "new", "subject": None}, FIELDS, 200, where="tickets.jsonl:17")
+        chunk_record({"id": 1, "status": "new", "priority": None}, FIELDS, 200, where="tickets.jsonl:17")
     assert "TEXT_FIELDS" in str(e.value)
 
 

@@ -107,7 +107,8 @@ def test_same_data_twice_and_overwrite(server_settings, tmp_path):
     rows = entity_rows(s)
     again = sync(s, first, tmp_path, "b.jsonl")
     assert entity_rows(s) == rows and again.texts_embedded == 0
-    summary = sync(s, [ticket(50, "Only this one", "A new world.")], tmp_path, "c.jsonl", mode="overwrite")
+    one = [ticket(50, "Only this one", "A new world.")]
+    summary = sync(s, one, tmp_path, "c.jsonl", mode="overwrite", streams=["tickets"])
     assert summary.entities_deleted == sum(r[0] == "tickets" for r in rows)
     after = entity_rows(s)
     assert [r[2] for r in after if r[0] == "tickets"] == [50]
