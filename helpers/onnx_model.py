@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from .errors import EmbeddingError, HelpersError
@@ -147,7 +148,11 @@ def export(out: Path) -> None:
     mask = (ids != 0).long()
     axes = {0: "batch", 1: "sequence"}
     out.parent.mkdir(parents=True, exist_ok=True)
-    with torch.no_grad():
+    # The tracer warns about Python booleans in transformers' mask helpers: for BERT they are
+    # constant (the mask always spans the sequence, attention is not causal), and the tests check
+    # the export against torch on batches of every length, padded and not.
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         torch.onnx.export(
             Encoder().eval(),
             (ids, mask, torch.zeros_like(ids)),
