@@ -1,5 +1,9 @@
 """Embedding models behind one interface: the offline all-MiniLM-L6-v2 and OpenAI, plus a cache.
 
+The offline model runs on ONNX Runtime (:class:`LocalEmbedder`, the file made at set-up by
+:mod:`helpers.onnx_model`); :class:`TorchEmbedder` is the same model through sentence-transformers,
+kept as the export's source and an explicit fallback, never imported on the query path.
+
 ``get_embedder(settings)`` returns a process-wide :class:`CachedEmbedder` for the configured model:
 it embeds only texts it has not embedded before (an on-disk SQLite cache keyed by model and
 text) and counts what it embedded and what it took from the cache.
@@ -51,10 +55,15 @@ class ModelSpec:
 # special; English support text has at most ~1.2 word pieces per gpt2 token (measured over the
 # shipped data in notebook 02 and tests/test_embeddings.py), so 200-token chunks fit whole.
 MINILM = ModelSpec("all-MiniLM-L6-v2", 384, 256, 200, 32, embed_ahead=512)
-# ONNX Runtime settings for the offline model, measured on the 2-core machine (see below)
+# ONNX Runtime settings for the offline model, measured on the 2-core dev machine (shared, load 1.5-3)
+# over the 612 chunks of data/zendesk: 2 intra-op threads beat 1 (bulk 67 vs 39 texts/s at batch
+# 16; query p50 11 vs 13 ms); ORT_ENABLE_ALL ~ EXTENDED > BASIC (67 / 67 / 60 texts/s); calls of
+# 8 length-sorted texts beat bigger ones (76 texts/s at 8, 67 at 16, 59 at 32, 47 at 64); 4 was
+# faster in that run (82) but slower than 8 in the median of a busier one (40 vs 45); no spinning:
+# on a busy machine spinning threads doubled the query p50 (46-54 vs 20-27 ms at load ~6).
 ONNX_THREADS = 2
 ONNX_OPTIMIZATION = "ORT_ENABLE_ALL"
-ONNX_BATCH_SIZE = 16
+ONNX_BATCH_SIZE = 8
 ONNX_SPINNING = False
 OPENAI_MODELS = {
     "text-embedding-ada-002": ModelSpec("text-embedding-ada-002", 1536, 8191, 1000, 150),
