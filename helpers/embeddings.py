@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -159,13 +158,12 @@ class TorchEmbedder:
     """
 
     def __init__(self, batch_size: int | None = None) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        model_dir = checked_weights_dir()
+        model_dir = checked_weights_dir()  # a local folder, loaded with local_files_only: no hub
+        import huggingface_hub
         import transformers
         from sentence_transformers import SentenceTransformer
 
+        huggingface_hub.utils.disable_progress_bars()
         transformers.utils.logging.disable_progress_bar()
         transformers.utils.logging.set_verbosity_error()
         self.spec = MINILM

@@ -118,8 +118,6 @@ def export(out: Path) -> None:
     """Export the packaged model (weights checked) with pooling and normalisation to ``out``."""
     model_dir = checked_weights_dir()
     check_pooling(model_dir)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
     import transformers
 

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import lite_env, release_lite, subprocess_env
-from fakes import SUPPORT_PARAGRAPHS, support_text
 
 from helpers import embeddings as he
 from helpers import onnx_model as om
@@ -19,6 +17,9 @@ from helpers.chunking import chunk_record
 from helpers.embeddings import MINILM, LocalEmbedder, TorchEmbedder
 from helpers.errors import EmbeddingError
 from helpers.settings import load_settings
+from tests.support.cli import lite_env, subprocess_env
+from tests.support.collections import release_lite
+from tests.support.fakes import SUPPORT_PARAGRAPHS, support_text
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("torch", "transformers", "sentence_transformers")
