@@ -127,9 +127,8 @@ def test_schema_cells_build_the_helpers_collection_on_a_server(monkeypatch):
     assert notebook_client.created == helper_client.created
     made = notebook_client.created["zendesk"]
     assert [f["name"] for f in made["schema"]["fields"]] == ["id", "vector", "text"]  # Airbyte's schema
-    assert made["indexes"] == [
-        {"field_name": "vector", "index_type": "IVF_FLAT", "index_name": "", "nlist": 1024, "metric_type": "L2"}
-    ]
+    ivf = {"index_type": "IVF_FLAT", "metric_type": "L2", "nlist": 1024}
+    assert made["indexes"] == [{"field_name": "vector", "index_name": "", **ivf}]
 
 
 @pytest.mark.parametrize("source", schema_cells())
