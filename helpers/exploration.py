@@ -82,14 +82,20 @@ def truncation_share(texts: list[str], embedder: CachedEmbedder, chunk_size: int
 def query_entities(settings: Settings, expr: str, fields: list[str]) -> pd.DataFrame:
     """All entities matching ``expr`` (a filter built by the helpers), sorted by record and text.
 
-    Pages through every match (no row cap); mind the memory when asking for vectors of many.
+    ``fields`` may be ``["*"]``: every field of each entity (declared and dynamic), the primary
+    key included. Pages through every match (no row cap); mind the memory when asking for
+    vectors of many.
     """
     client = open_configured_collection(settings)
     with milvus_errors(settings, "query entities"):
         rows = list(query_rows(client, settings.collection, expr, fields))
-    frame = pd.DataFrame(rows, columns=[*fields, "id"] if "id" not in fields else fields)
+    if "*" in fields:  # every field: the columns are whatever the entities hold
+        frame = pd.DataFrame(rows)
+    else:
+        frame = pd.DataFrame(rows, columns=[*fields, "id"] if "id" not in fields else fields)
     keys = [c for c in ("_ab_record_id", "_id", "text") if c in frame.columns]
-    frame = frame.drop(columns=[c for c in ("id",) if c not in fields and c in frame.columns])
+    keep = set(fields) | (set(frame.columns) if "*" in fields else set())
+    frame = frame.drop(columns=[c for c in ("id",) if c not in keep and c in frame.columns])
     return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame
 
 
