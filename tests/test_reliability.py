@@ -472,17 +472,17 @@ def test_form_answers_while_a_sync_writes_server(milvus_server, env, tmp_path):
 # ---------------------------------------------------------------- a real server killed mid-sync
 
 
-def _count(settings, load: bool = False) -> int:
+def _count(settings, reload: bool = False) -> int:
     client = connect(settings)
     if not client.has_collection(settings.collection):
         return 0
-    if load:
+    if reload:
         load(client, settings.collection)
     try:
         rows = client.query(settings.collection, filter="id >= 0 or id < 0", output_fields=["count(*)"],
                         consistency_level="Strong")
     except Exception:  # noqa: BLE001 - not loaded yet: the CLI is still creating it
-        if load:
+        if reload:
             raise
         return 0
     return int(rows[0]["count(*)"])
@@ -557,7 +557,7 @@ def test_server_killed_mid_sync_then_restarted_and_rerun(milvus_server, tmp_path
     while True:
         try:
             forget_clients()
-            partial = _count(s, load=True)  # a restarted server has it released
+            partial = _count(s, reload=True)  # a restarted server has it released
             break
         except Exception:  # noqa: BLE001 - the restarted server may need a moment
             if time.monotonic() > deadline:
