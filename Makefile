@@ -5,9 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-# make test uses its own Milvus Lite database so it never touches the tutorial's
-TEST_DB := $(CURDIR)/.local/test/zendesk.db
-TEST_THRESHOLDS := $(CURDIR)/.local/test/thresholds.json
+# make test-notebooks uses its own data directory (database, cache, thresholds), never the tutorial's
+TEST_DATA := $(CURDIR)/.local/test
 
 .PHONY: help venv browser tutorial notebooks test test-fast test-notebooks test-browser screenshots lint lab app bench stop clean
 # where `make browser` records the chromium it found or installed (read by test-browser)
@@ -51,12 +50,13 @@ tutorial: venv
 	@echo "Executed notebooks: .local/executed/ (open them with 'make lab')"
 	$(PY) -m helpers.report
 
-# a fresh database and embedding cache: the vectors, and so every distance shown, are then exactly
-# those a first run on a new machine computes (make test-notebooks does the same)
+# The committed outputs are what `make tutorial` gives a learner on a new machine: the same default
+# settings and paths, from a fresh database, embedding cache and thresholds file in .local/ (this
+# target deletes yours). make test-notebooks re-runs them the same way in .local/test/.
 notebooks: venv
 	$(PY) -m helpers lite stop >/dev/null
-	rm -rf .local/zendesk.db .local/zendesk.db.* .local/notebooks
-	EMBEDDING_CACHE=$(CURDIR)/.local/notebooks/embeddings.sqlite $(PY) -m helpers.run_notebooks --in-place $(NOTEBOOKS)
+	rm -rf .local/zendesk.db .local/zendesk.db.* .local/embeddings.sqlite* .local/thresholds.json
+	$(PY) -m helpers.run_notebooks --in-place $(NOTEBOOKS)
 
 lint: venv
 	$(VENV)/bin/ruff check helpers tests data benchmarks
@@ -65,11 +65,10 @@ test-fast: venv
 	@$(call pytest_checked,$(VENV)/bin/pytest -q -rs -m "not server and not browser and not slow",the fast tests)
 
 test-notebooks: venv
-	-MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null
-	rm -rf $(dir $(TEST_DB)) && mkdir -p $(dir $(TEST_DB))
-	cp helpers/thresholds.json $(TEST_THRESHOLDS)
-	MILVUS_URL=$(TEST_DB) THRESHOLDS_FILE=$(TEST_THRESHOLDS) EMBEDDING_CACHE=$(dir $(TEST_DB))embeddings.sqlite $(VENV)/bin/pytest -q -p no:cacheprovider --nbval --nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS); \
-	  status=$$?; MILVUS_URL=$(TEST_DB) $(PY) -m helpers lite stop >/dev/null; \
+	-HELPERS_DATA_DIR=$(TEST_DATA) $(PY) -m helpers lite stop >/dev/null
+	rm -rf $(TEST_DATA)/zendesk.db* $(TEST_DATA)/embeddings.sqlite* $(TEST_DATA)/thresholds.json && mkdir -p $(TEST_DATA)
+	HELPERS_DATA_DIR=$(TEST_DATA) $(VENV)/bin/pytest -q -p no:cacheprovider --nbval --nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS); \
+	  status=$$?; HELPERS_DATA_DIR=$(TEST_DATA) $(PY) -m helpers lite stop >/dev/null; \
 	  if [ $$status = 5 ]; then echo "make $@: pytest selected no notebook (NOTEBOOKS is empty?)"; fi; exit $$status
 
 # A chromium for the browser test: one already here (CHROMIUM=..., Debian's /usr/bin/chromium or one

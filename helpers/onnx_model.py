@@ -21,6 +21,7 @@ import warnings
 from pathlib import Path
 
 from .errors import EmbeddingError, HelpersError
+from .settings import LOCAL_DIR
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -103,8 +104,15 @@ def onnx_path(data_dir: Path) -> Path:
 
 
 def checked_onnx_file(data_dir: Path) -> Path:
-    """The ONNX file after checking its sha256; one clear line if it is missing or wrong."""
+    """The ONNX file after checking its sha256; one clear line if it is missing or wrong.
+
+    Looked for in ``data_dir``, then in the default data directory where ``make venv`` built it
+    (the file is the same everywhere: a data directory of its own needs no export of its own).
+    """
     path = onnx_path(data_dir)
+    built = onnx_path(LOCAL_DIR)
+    if not path.is_file() and built.is_file():
+        path = built
     if not path.is_file():
         raise EmbeddingError(f"The ONNX model {path} is missing; build it with `{BUILD_COMMAND}`.")
     if sha256_file(path) != ONNX_SHA256:

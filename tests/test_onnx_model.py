@@ -116,7 +116,14 @@ def test_long_texts_and_mixed_batches_match_torch(onnx, torch_model):
 EXTRA_SHORT = "ok"
 
 
-def test_missing_or_corrupt_onnx_file_says_how_to_rebuild(tmp_path, data_dir):
+def test_a_data_dir_without_a_model_uses_the_one_make_venv_built(tmp_path, data_dir, monkeypatch):
+    monkeypatch.setattr(om, "LOCAL_DIR", data_dir)  # where `make venv` built it
+    assert om.checked_onnx_file(tmp_path) == om.onnx_path(data_dir)
+    assert LocalEmbedder(tmp_path).embed(["hello"]).shape == (1, MINILM.dimension)
+
+
+def test_missing_or_corrupt_onnx_file_says_how_to_rebuild(tmp_path, data_dir, monkeypatch):
+    monkeypatch.setattr(om, "LOCAL_DIR", tmp_path / "nothing built here")
     with pytest.raises(EmbeddingError) as err:
         LocalEmbedder(tmp_path)
     message = str(err.value)
