@@ -276,17 +276,9 @@ class Searcher:
         thresholds = self.thresholds()
         vector, query = self.embed_query(text)
         ticket_hits = self.tickets_near(vector, org_id, limit=2)
-        duplicate = related = None
-        nearest = ticket_hits[0] if ticket_hits else None
-        if nearest is not None and thresholds.ticket is not None and nearest.distance < thresholds.ticket:
-            duplicate = nearest
-        elif nearest is not None and thresholds.related is not None and nearest.distance < thresholds.related:
-            related = nearest
-        article_hits: list[ArticleHit] = []
-        articles: list[ArticleHit] = []
-        if duplicate is None:
-            article_hits = self.articles_near(vector, limit=5)
-            articles = [a for a in article_hits if a.distance < thresholds.article]
+        duplicate, _, _ = apply_thresholds(ticket_hits, [], thresholds)
+        article_hits = [] if duplicate else self.articles_near(vector, limit=5)  # a warning needs none
+        duplicate, related, articles = apply_thresholds(ticket_hits, article_hits, thresholds)
         return Decision(
             model=self.model,
             thresholds=thresholds,
@@ -297,6 +289,24 @@ class Searcher:
             query_truncated=query.truncated,
             related=related,
         )
+
+
+def apply_thresholds(
+    ticket_hits: list[TicketHit], article_hits: list[ArticleHit], thresholds: Thresholds
+) -> tuple[TicketHit | None, TicketHit | None, list[ArticleHit]]:
+    """The form's rule: (duplicate warning, "possibly related" ticket, articles to list).
+
+    Hits are nearest first; a threshold of ``None`` is a level that never fires.
+    """
+    nearest = ticket_hits[0] if ticket_hits else None
+
+    def below(hit: TicketHit | None, threshold: float | None) -> bool:
+        return hit is not None and threshold is not None and hit.distance < threshold
+
+    if below(nearest, thresholds.ticket):
+        return nearest, None, []  # the tutorial's warning: the ticket is not filed
+    related = nearest if below(nearest, thresholds.related) else None  # filed, with a hint
+    return None, related, [a for a in article_hits if a.distance < thresholds.article]
 
 
 _SEARCHERS_LOCK = threading.Lock()

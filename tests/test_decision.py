@@ -146,3 +146,16 @@ def test_cli_check_text_shows_the_level(monkeypatch, capsys, thresholds, distanc
     assert cmd_check(argparse.Namespace(text="text", org="1", json=False), None) == 0
     out = capsys.readouterr().out
     assert expected in out and absent not in out
+
+
+def test_apply_thresholds_is_the_rule_the_form_runs():
+    from helpers.search import apply_thresholds
+
+    t = Thresholds("m", 0.5, 0.9, related=1.0)
+    near, far = ArticleHit(1, "a", "https://x", 0.3), ArticleHit(2, "b", "https://y", 0.95)
+    assert apply_thresholds([hit(0.4), hit(0.6)], [near], t) == (hit(0.4), None, [])
+    assert apply_thresholds([hit(0.7)], [near, far], t) == (None, hit(0.7), [near])
+    assert apply_thresholds([hit(1.2)], [far], t) == (None, None, [])
+    assert apply_thresholds([], [near], t) == (None, None, [near])
+    no_warning = Thresholds("m", None, 0.9, related=None)
+    assert apply_thresholds([hit(0.0)], [near], no_warning) == (None, None, [near])
