@@ -57,14 +57,15 @@ def _splitter():
 
     from helpers.chunking import gpt2_encoding
 
-    gpt2_encoding()  # the offline tiktoken files
-    return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
-        encoding_name="gpt2",
+    # what ``from_tiktoken_encoder(encoding_name="gpt2", disallowed_special=())`` builds, with the
+    # gpt2 encoding made offline (tiktoken.get_encoding would download it)
+    encoding = gpt2_encoding()
+    return RecursiveCharacterTextSplitter(
+        length_function=lambda text: len(encoding.encode(text, allowed_special=set(), disallowed_special=())),
         chunk_size=CHUNK_SIZE,
         chunk_overlap=0,
         separators=["\n\n", "\n", " ", ""],
         keep_separator=False,
-        disallowed_special=(),
     )
 
 
