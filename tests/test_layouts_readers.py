@@ -284,7 +284,7 @@ def test_form_warns_with_the_id_files_and_removes(built, kind):
     assert removed == 1 and filed_ticket_ids(s) == []
     left = connect(s).query(
         s.collection,
-        filter=f"{found.id_field} > {FILED_ID_BASE}",
+        filter=f'_ab_stream == "tickets" and {found.id_field} > {FILED_ID_BASE}',
         output_fields=[found.id_field],
         consistency_level="Strong",
     )
