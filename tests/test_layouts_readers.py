@@ -45,6 +45,7 @@ from tests.support.airbyte_collections import (
     airbyte_entities,
     airbyte_filled,
     airbyte_write,
+    make_tutorial_collection,
     shipped_records,
 )
 from tests.support.cli import REPO, run_cli
@@ -153,6 +154,33 @@ def test_check_cli_json_names_the_ticket(built, kind):
     assert dup["subject"] == decision.duplicate.subject and dup["subject"]
     text = run_cli(["check", label.query, "--org", str(label.org_id)], built[kind]).stdout
     assert f"(id #{dup['id']})" in text
+
+
+@pytest.mark.parametrize("metric", ["COSINE", "IP"])
+def test_cosine_and_ip_indexes_report_squared_l2(built, metric):
+    """A collection indexed with COSINE or IP gives the distances an L2 one gives (2 - 2s)."""
+    records = shipped_records(40, 10)
+    embed = get_searcher(settings_of(built, "tutorial")).embedder.embed
+    distances = {}
+    for name, m in ((f"metric_{metric.lower()}", metric), ("metric_l2", "L2")):
+        env = {"MILVUS_URL": built["url"], "MILVUS_COLLECTION": name, "EMBEDDING_CACHE": built["cache"]}
+        s = load_settings(env)
+        client = connect(s)
+        if client.has_collection(s.collection):
+            client.drop_collection(s.collection)
+        make_tutorial_collection(client, s.collection, metric=m)
+        airbyte_write(client, s.collection, airbyte_entities(records, "id", embed))
+        client.load_collection(s.collection)
+        forget_layout(s)
+        searcher = get_searcher(s)
+        assert searcher.layout.metric == m
+        rows = []
+        for label in HOLDOUT_DUPLICATES[:8]:
+            vector, _ = searcher.embed_query(label.query)
+            rows += [(h.id, h.distance) for h in searcher.articles_near(vector, 3)]
+        distances[m] = rows
+    assert [i for i, _ in distances[metric]] == [i for i, _ in distances["L2"]]
+    assert all(abs(a - b) < 1e-4 for (_, a), (_, b) in zip(distances[metric], distances["L2"], strict=True))
 
 
 # ---------------------------------------------------------------- calibration

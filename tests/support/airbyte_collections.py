@@ -115,8 +115,11 @@ def make_connector_collection(client, name: str, dim: int = 384) -> None:
     client.create_collection(name, schema=schema, index_params=index)
 
 
-def make_tutorial_collection(client, name: str, dim: int = 384, text_max: int = 65535) -> None:
-    """As the tutorial made it by hand: auto-id key ``id``, ``vector``, a declared ``text``."""
+def make_tutorial_collection(
+    client, name: str, dim: int = 384, text_max: int = 65535, metric: str = "L2"
+) -> None:
+    """As the tutorial made it by hand: auto-id key ``id``, ``vector``, a declared ``text``
+    (FLAT index; ``metric`` as the user chose it)."""
     from pymilvus import DataType
 
     schema = client.create_schema(auto_id=True, enable_dynamic_field=True)
@@ -124,7 +127,7 @@ def make_tutorial_collection(client, name: str, dim: int = 384, text_max: int = 
     schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
     schema.add_field("text", DataType.VARCHAR, max_length=text_max)
     index = client.prepare_index_params()
-    index.add_index(field_name="vector", index_type="FLAT", metric_type="L2")
+    index.add_index(field_name="vector", index_type="FLAT", metric_type=metric)
     client.create_collection(name, schema=schema, index_params=index)
 
 
