@@ -88,7 +88,10 @@ def test_sync_stats_check_flow(ada_env, source, openai_fake):
 
     out = run_cli(["stats", "--json"], ada_env)
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == {"tickets": 2, "articles": 1, "total": 3}
+    stats = json.loads(out.stdout)
+    counts = {k: stats[k] for k in ("tickets", "articles", "total")}
+    assert counts == {"tickets": 2, "articles": 1, "total": 3}
+    assert (stats["layout"]["primary_key"], stats["layout"]["id_field"]) == ("id", "_id")
 
     out = run_cli(["check", query, "--org", str(ORG_A), "--json"], ada_env)
     assert out.returncode == 0, out.stderr
