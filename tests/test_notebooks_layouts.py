@@ -2,8 +2,9 @@
 ``text`` and ``id`` dynamic): what a team that skips 01/02 and points the series at its own
 Airbyte sync gets.
 
-The collection is built from all of data/zendesk exactly as destination-milvus 0.0.46 writes
-(tests/support/airbyte_collections.py), with the project's embedder. Only that the notebooks run
+The collection is built as destination-milvus 0.0.46 writes (tests/support/airbyte_collections.py),
+with the project's embedder: all of data/zendesk, then the incremental data/zendesk_sync2 (edits,
+additions, CDC deletes), the state notebook 02 leaves and the labels describe. Only that the notebooks run
 and that 03 shows the layout it found is checked, not their cells (they may be rewritten).
 """
 
@@ -16,7 +17,7 @@ import pytest
 
 from helpers.run_notebooks import execute
 from helpers.settings import REPO_ROOT, load_settings
-from tests.support.airbyte_collections import airbyte_filled, shipped_records
+from tests.support.airbyte_collections import airbyte_filled, airbyte_update, shipped_records
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +43,9 @@ def test_notebooks_03_to_06_run_on_a_connector_made_collection(lite_dir, tmp_pat
         "HELPERS_DATA_DIR": str(tmp_path / "data"),
         "THRESHOLDS_FILE": str(thresholds),
     }
-    airbyte_filled(load_settings(env), "connector", shipped_records(None, None))
+    settings = load_settings(env)
+    airbyte_filled(settings, "connector", shipped_records(None, None))
+    airbyte_update(settings, "connector", shipped_records(None, None, REPO_ROOT / "data" / "zendesk_sync2"))
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     outputs = {}

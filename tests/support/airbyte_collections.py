@@ -89,9 +89,10 @@ def airbyte_entities(records, primary_key: str, embed, dedup: bool = True, vecto
     return out
 
 
-def airbyte_write(client, name: str, entities: list[dict]) -> None:
-    """The connector's batch: delete every entity of the batch's records, then insert."""
-    ids = sorted({e["_ab_record_id"] for e in entities if "_ab_record_id" in e})
+def airbyte_write(client, name: str, entities: list[dict], deleted: tuple[str, ...] = ()) -> None:
+    """The connector's append-dedup batch: delete every entity of the batch's records (and of the
+    CDC-``deleted`` record ids), then insert."""
+    ids = sorted({e["_ab_record_id"] for e in entities if "_ab_record_id" in e} | set(deleted))
     if ids:
         expr = "_ab_record_id in [" + ", ".join(json.dumps(i) for i in ids) + "]"
         key = next(f["name"] for f in client.describe_collection(name)["fields"] if f.get("is_primary"))
@@ -156,4 +157,15 @@ def airbyte_filled(settings, kind: str, records) -> None:
     embed = get_embedder(settings).embed
     airbyte_write(client, settings.collection, airbyte_entities(records, key, embed))
     hcol.load(client, settings.collection)
+    forget_layout(settings)
+
+
+def airbyte_update(settings, kind: str, records) -> None:
+    """A later append-dedup sync by the connector: a record replaces its chunks, a record with a
+    truthy ``_ab_cdc_deleted_at`` only removes them."""
+    client = connect(settings)
+    deleted = tuple(f"{s}_{d['id']}" for s, d in records if d.get("_ab_cdc_deleted_at"))
+    kept = [(s, d) for s, d in records if not d.get("_ab_cdc_deleted_at")]
+    entities = airbyte_entities(kept, MAKERS[kind][1], get_embedder(settings).embed)
+    airbyte_write(client, settings.collection, entities, deleted)
     forget_layout(settings)
