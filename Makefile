@@ -9,7 +9,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 TEST_DB := $(CURDIR)/.local/test/zendesk.db
 TEST_THRESHOLDS := $(CURDIR)/.local/test/thresholds.json
 
-.PHONY: help venv browser tutorial notebooks test test-fast test-notebooks test-browser lint lab app bench stop clean
+.PHONY: help venv browser tutorial notebooks test test-fast test-notebooks test-browser screenshots lint lab app bench stop clean
 # where `make browser` records the chromium it found or installed (read by test-browser)
 BROWSER_FILE := $(CURDIR)/.local/browser-path
 APT_GET ?= apt-get
@@ -27,6 +27,7 @@ help:
 	@echo "make lab        open JupyterLab on notebooks/"
 	@echo "make app        serve the support form with Voila on http://127.0.0.1:8866"
 	@echo "make notebooks  re-execute the committed notebooks in place (fresh database)"
+	@echo "make screenshots  photograph the form page on the shipped data into docs/img/ (browser test)"
 	@echo "make bench      run the benchmarks, write docs/benchmarks.md"
 	@echo "make stop       stop the background Milvus Lite server"
 
@@ -40,6 +41,7 @@ $(STAMP): pyproject.toml requirements.lock
 	# torch first, pinned: the CPU build (a looser pin pulls a multi-GB CUDA build)
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -c requirements.lock -e '.[notebook,app,dev]'
+	$(PY) -m helpers.onnx_model build
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
@@ -104,6 +106,12 @@ browser: venv
 # CHROMIUM set: the browser test fails (never skips) when it cannot drive that browser
 test-browser: venv browser
 	@$(call pytest_checked,CHROMIUM="$$(cat $(BROWSER_FILE))" $(VENV)/bin/pytest -q -rs -m browser,the browser test)
+
+# the browser test's pictures of the form on the shipped data (a temp database), into docs/img/;
+# a plain test run writes its own to artifacts/, so the committed images change only from here
+SCREENSHOTS_DIR := docs/img
+screenshots: venv browser
+	@$(call pytest_checked,CHROMIUM="$$(cat $(BROWSER_FILE))" SCREENSHOTS_DIR=$(SCREENSHOTS_DIR) $(VENV)/bin/pytest -q -rs -s -m browser tests/test_browser.py::test_screenshots_of_the_shipped_data,the screenshots test)
 
 test: venv lint browser
 	@$(call pytest_checked,$(VENV)/bin/pytest -q -rs -m "not browser",every test but the browser one)

@@ -159,11 +159,27 @@ def _fmt(value: Any) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
+def _fmt_count(value: Any) -> str:
+    return "n/a" if value is None else f"{value:g}"
+
+
 def metrics_html(data: CalibrationData, ticket: float, article: float) -> str:
     """Counts, precision, recall and F1 of both decisions on both splits, as an HTML table."""
     head = "".join(
         f"<th>{h}</th>"
-        for h in ("split", "decision", "threshold", "TP", "FP", "FN", "precision", "recall", "F1", "queries")
+        for h in (
+            "split",
+            "decision",
+            "threshold",
+            "TP",
+            "FP",
+            "FN",
+            "precision",
+            "recall",
+            "F1",
+            "queries",
+            "false warnings per 100 new",
+        )
     )
     rows = []
     for split in ("calibration", "holdout"):
@@ -184,6 +200,7 @@ def metrics_html(data: CalibrationData, ticket: float, article: float) -> str:
                 _fmt(m["recall"]),
                 _fmt(m["f1"]),
                 m["queries"],
+                "-" if name == "article" else _fmt_count(m["false_warnings_per_100_new"]),
             ]
             rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -209,8 +226,9 @@ def calibration_widget(
     """Two sliders (ticket, article threshold), live metrics and boundary examples, a Save button.
 
     Returns an ``ipywidgets.VBox``; its parts are also attributes for scripting and tests:
-    ``ticket_slider``, ``article_slider``, ``metrics``, ``examples``, ``save_button``, ``status``
-    and ``update()``. Save writes the slider values for ``model`` (default ``data.model``) into
+    ``ticket_slider``, ``article_slider``, ``plot`` (the distributions, redrawn with the slider
+    values as the picked lines; ``figure()`` draws it), ``metrics``, ``examples``, ``save_button``,
+    ``status`` and ``update()``. Save writes the slider values for ``model`` (default ``data.model``) into
     ``thresholds_path`` with :func:`helpers.thresholds.save_thresholds`.
     """
     import ipywidgets as w
@@ -240,6 +258,7 @@ def calibration_widget(
     ticket = slider(start[0], "ticket threshold")
     article = slider(start[1], "article threshold")
     metrics, examples, status = w.HTML(), w.HTML(), w.HTML()
+    plot = w.Output()  # the distributions with the slider values drawn (saved with the notebook)
     button = w.Button(
         description=f"Save for {model}"[:40],
         icon="save",
@@ -247,9 +266,18 @@ def calibration_widget(
         tooltip=f"write these thresholds for {model} into {path.name}",
     )
 
+    def figure():
+        """The distributions with the current slider values drawn as the picked lines."""
+        return plot_distributions(data, picked=(ticket.value or None, article.value))
+
     def update(*_: Any) -> None:
+        from IPython.display import display
+
         metrics.value = metrics_html(data, ticket.value, article.value)
         examples.value = examples_html(data, ticket.value, article.value, n_examples)
+        with plot:
+            plot.clear_output(wait=True)
+            display(figure())
 
     def save(*_: Any) -> None:
         t, a = round(ticket.value, 4), round(article.value, 4)
@@ -290,6 +318,7 @@ def calibration_widget(
             w.HTML(f"<b>Thresholds for {html.escape(model)}</b>"),
             ticket,
             article,
+            plot,
             metrics,
             examples,
             w.HBox([button, status]),
@@ -297,5 +326,6 @@ def calibration_widget(
     )
     box.ticket_slider, box.article_slider = ticket, article
     box.metrics, box.examples, box.save_button, box.status = metrics, examples, button, status
+    box.plot, box.figure = plot, figure
     box.update = update
     return box

@@ -155,3 +155,40 @@ def summary(result: CalibrationResult) -> str:
     )
     lines.extend(f"warning: {w}" for w in warnings(result))
     return "\n".join(lines)
+
+
+def threshold_table(result: CalibrationResult, split: str = "holdout") -> list[dict[str, Any]]:
+    """The duplicate warning at a handful of thresholds, measured on ``split``.
+
+    Rows: the tutorial's 0.35 (ada-002's value), the warning pick and the ends of its 95%
+    interval, the related level. Columns: precision, recall, false warnings per 100 new problems,
+    missed duplicates per 100 duplicates. The counts a support team weighs, side by side.
+    """
+    from .calibration import evaluate, ticket_items
+
+    items = ticket_items(result.data.split(split))
+    rows: list[tuple[str, float | None]] = [(f"tutorial (ada-002) {TUTORIAL_TICKET:g}", TUTORIAL_TICKET)]
+    low, high = result.ticket.ci95
+    rows += [
+        ("warning: 95% interval, low end", low),
+        ("warning: the pick", result.ticket.threshold),
+        ("warning: 95% interval, high end", high),
+    ]
+    if result.related is not None and result.related.threshold is not None:
+        rows.append(("related: the pick", result.related.threshold))
+    out = []
+    for name, threshold in rows:
+        if threshold is not None and threshold != threshold:  # NaN interval end: nothing to show
+            continue
+        m = evaluate(items, threshold)
+        out.append(
+            {
+                "threshold": name,
+                "value": m["threshold"],
+                "precision": m["precision"],
+                "recall": m["recall"],
+                "false warnings per 100 new": m["false_warnings_per_100_new"],
+                "missed per 100 duplicates": m["missed_per_100_duplicates"],
+            }
+        )
+    return out

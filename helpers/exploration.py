@@ -92,8 +92,9 @@ def layout_of(settings: Settings) -> CollectionLayout:
 def query_entities(settings: Settings, expr: str, fields: list[str]) -> pd.DataFrame:
     """All entities matching ``expr`` (a filter built by the helpers), sorted by record and text.
 
-    ``fields`` are stored names (``["*"]``: every field). Pages through every match (no row cap);
-    mind the memory when asking for vectors of many.
+    ``fields`` are stored names; ``["*"]``: every field of each entity (declared and dynamic), the
+    primary key included. Pages through every match (no row cap); mind the memory when asking for
+    vectors of many.
     """
     client = open_configured_collection(settings)
     layout = layout_of(settings)
@@ -259,20 +260,24 @@ def hits_table(
     return pd.DataFrame(rows)
 
 
-def keyword_rank(query: str, entities: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+def keyword_rank(
+    query: str, entities: pd.DataFrame, top: int = 5, id_column: str | None = None
+) -> pd.DataFrame:
     """Rank records by how many words (4+ letters) they share with ``query``: a keyword search.
 
-    ``entities`` needs ``id``, ``subject`` and ``text`` columns (one row per chunk, as
-    :func:`ticket_entities` gives them); a record scores its best chunk. Ties are broken by id,
-    so the ranking is deterministic.
+    ``entities`` needs ``subject`` and ``text`` columns and the Zendesk id (one row per chunk): as
+    ``id`` (what :func:`ticket_entities` gives) or under its stored name ``_id`` (``id_column``
+    says which; default ``id`` when present, else ``_id``). A record scores its best chunk. Ties
+    are broken by id, so the ranking is deterministic.
     """
+    key = id_column or ("id" if "id" in entities.columns else "_id")
     rows: dict[Any, dict[str, Any]] = {}
     for _, entity in entities.iterrows():
         shared = keyword_overlap(query, str(entity["text"]))
-        best = rows.get(entity["id"])
+        best = rows.get(entity[key])
         if best is None or len(shared) > best["shared words"]:
-            rows[entity["id"]] = {
-                "id": entity["id"],
+            rows[entity[key]] = {
+                "id": entity[key],
                 "title": shorten(entity["subject"] or "", 60),
                 "shared words": len(shared),
                 "words": ", ".join(shared[:6]),

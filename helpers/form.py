@@ -297,6 +297,18 @@ class SupportForm:
             self._searcher = get_searcher(self.settings)
         return self._searcher
 
+    def preload(self) -> None:
+        """Load the model and open the collection now, so the first submit does not wait for them.
+
+        A failure is left for the submit to report (in one line, as every error of the form).
+        """
+        if self.settings is None or self._searcher is not None:
+            return
+        try:
+            self._searcher = get_searcher(self.settings)
+        except Exception:  # noqa: BLE001 - shown by the first submit, which retries
+            log.debug("support form: preload failed", exc_info=True)
+
     def _on_click(self, _button: widgets.Button) -> None:
         self.submit()
 
@@ -367,6 +379,8 @@ def support_form(
     file_tickets: bool = True,
     organisations: Sequence[int] | None = None,
 ) -> SupportForm:
-    """Build the support form (display the returned object, or its ``.widget``)."""
-    return SupportForm(settings, file_tickets=file_tickets, organisations=organisations)
+    """Build the support form (display the returned object, or its ``.widget``), model loaded."""
+    form = SupportForm(settings, file_tickets=file_tickets, organisations=organisations)
+    form.preload()  # the app loads the model when it starts, not on the first submit
+    return form
 

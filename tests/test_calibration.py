@@ -419,6 +419,8 @@ def test_widget_updates_live_and_saves(tmp_path):
         in box.metrics.value
     )
     assert "query d" in box.examples.value  # the duplicate at 0.6 is now missed: an FN near 0.4
+    ticket_axes = box.figure().axes[0]
+    assert 0.4 in [line.get_xdata()[0] for line in ticket_axes.lines]  # the plot follows the slider
     box.article_slider.value = 0.25
     box.save_button.click()
     saved = load_thresholds(path, MODEL)
@@ -692,3 +694,23 @@ def test_few_labels_are_reported_as_uncertain_with_how_many_more():
     many = fit(two_sided(300), n_boot=200)
     assert many.uncertainty is not None and not many.uncertainty.uncertain
     assert uncertainty_text(many.uncertainty) is None and result_json(many)["more_labels"] is None
+
+
+def test_threshold_table_measures_each_row_on_the_holdout():
+    from helpers.calibration_report import threshold_table
+
+    data = two_sided(30)
+    result = fit(data, n_boot=50, related_precision=0.5)
+    rows = {r["threshold"]: r for r in threshold_table(result)}
+    hold = ticket_items(data.split("holdout"))
+    pick = rows["warning: the pick"]
+    assert pick["value"] == result.ticket.threshold
+    m = evaluate(hold, result.ticket.threshold)
+    assert (pick["precision"], pick["recall"]) == (m["precision"], m["recall"])
+    assert pick["false warnings per 100 new"] == m["false_warnings_per_100_new"]
+    tutorial = rows["tutorial (ada-002) 0.35"]
+    assert tutorial["value"] == 0.35
+    assert tutorial["missed per 100 duplicates"] == evaluate(hold, 0.35)["missed_per_100_duplicates"]
+    assert rows["related: the pick"]["value"] == result.related.threshold
+    low, high = rows["warning: 95% interval, low end"], rows["warning: 95% interval, high end"]
+    assert low["value"] <= pick["value"] <= high["value"]

