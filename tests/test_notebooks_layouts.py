@@ -15,8 +15,9 @@ import shutil
 import nbformat
 import pytest
 
+from helpers.onnx_model import onnx_path
 from helpers.run_notebooks import execute
-from helpers.settings import REPO_ROOT, load_settings
+from helpers.settings import LOCAL_DIR, REPO_ROOT, load_settings
 from tests.support.airbyte_collections import airbyte_filled, airbyte_update, shipped_records
 
 pytestmark = pytest.mark.slow
@@ -44,6 +45,10 @@ def test_notebooks_03_to_06_run_on_a_connector_made_collection(lite_dir, tmp_pat
         "THRESHOLDS_FILE": str(thresholds),
     }
     settings = load_settings(env)
+    model = onnx_path(LOCAL_DIR)  # the offline model made at set-up, in the temp data directory too
+    if model.is_file():
+        onnx_path(settings.data_dir).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(model, onnx_path(settings.data_dir))
     airbyte_filled(settings, "connector", shipped_records(None, None))
     airbyte_update(settings, "connector", shipped_records(None, None, REPO_ROOT / "data" / "zendesk_sync2"))
     for key, value in env.items():
