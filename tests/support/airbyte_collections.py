@@ -53,19 +53,17 @@ def as_messages(records: list[tuple[str, dict]]) -> list[dict]:
 
 
 def _splitter():
+    """LangChain's splitter as the connector builds it, on tiktoken's own gpt2 (tests/conftest.py
+    fills tiktoken's cache with the shipped files, so nothing is downloaded)."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from helpers.chunking import gpt2_encoding
-
-    # what ``from_tiktoken_encoder(encoding_name="gpt2", disallowed_special=())`` builds, with the
-    # gpt2 encoding made offline (tiktoken.get_encoding would download it)
-    encoding = gpt2_encoding()
-    return RecursiveCharacterTextSplitter(
-        length_function=lambda text: len(encoding.encode(text, allowed_special=set(), disallowed_special=())),
+    return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
+        encoding_name="gpt2",
         chunk_size=CHUNK_SIZE,
         chunk_overlap=0,
         separators=["\n\n", "\n", " ", ""],
         keep_separator=False,
+        disallowed_special=(),
     )
 
 
