@@ -32,6 +32,15 @@ def _primary_keys(values: Sequence[str]) -> dict[str, tuple[str, ...]] | None:
     return keys
 
 
+def _streams(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    streams = tuple(s.strip() for s in value.split(",") if s.strip())
+    if not streams:
+        raise InputError("--streams: give stream names separated by commas, e.g. tickets,articles.")
+    return streams
+
+
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     from .sync import run_sync
 
@@ -42,6 +51,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         batch_size=args.batch_size,
         primary_keys=_primary_keys(args.primary_key),
         show_progress=not args.no_progress,
+        streams=_streams(args.streams),
     )
     print(json.dumps(summary.as_dict(), indent=2) if args.json else summary)
     return 0
@@ -79,14 +89,17 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from .stats import entity_counts
+    from .stats import entity_counts, layout
 
     counts = entity_counts(settings)
+    found = layout(settings)
     if args.json:
-        print(json.dumps(counts, indent=2))
+        print(json.dumps({**counts, "layout": found.as_dict()}, indent=2))
     else:
         for stream, n in counts.items():
             print(f"{stream:10s} {n}")
+        print()
+        print(found.describe())
     return 0
 
 
@@ -160,7 +173,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="sync Airbyte messages (a folder of *.jsonl) into Milvus")
     p.add_argument("--source", required=True, help="folder (or file) of Airbyte JSONL messages")
-    p.add_argument("--mode", choices=["append_dedup", "overwrite"], default="append_dedup")
+    p.add_argument(
+        "--mode",
+        choices=["append_dedup", "append", "overwrite"],
+        default="append_dedup",
+        help="Airbyte's sync modes: append_dedup (default; replaces a record's chunks by "
+        "_ab_record_id, applies CDC deletes), append (adds, no record id), overwrite (clears the "
+        "catalog's streams at the start)",
+    )
+    p.add_argument(
+        "--streams",
+        metavar="NAME[,NAME]",
+        help="the catalog's streams (overwrite clears each of them at the start, even one that "
+        "sends no record); default: the streams with a primary key (tickets, articles and any "
+        "--primary-key)",
+    )
     p.add_argument("--batch-size", type=int, default=128, help="chunks per write (default 128)")
     p.add_argument(
         "--primary-key",
@@ -179,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("stats", help="entities per stream")
+    p = sub.add_parser("stats", help="entities per stream and the collection's layout")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 

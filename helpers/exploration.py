@@ -1,7 +1,9 @@
 """Small read-only views used by the notebooks: tables of records, chunks and entities.
 
 Everything returns plain data or pandas DataFrames, sorted, so notebook outputs are
-deterministic; nothing here writes.
+deterministic; nothing here writes. Field names come from the collection's layout
+(:mod:`helpers.layout`): :func:`ticket_entities` shows the Zendesk id as column ``id`` whether
+the collection keeps it as ``_id`` (the tutorial's key ``id``) or ``id`` (the connector's ``pk``).
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from .collection import open_configured_collection, query_rows
 from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, model_spec
 from .filters import escape_string, open_tickets_filter, stream_filter
+from .layout import RECORD_ID_FIELD, SOURCE_ID, CollectionLayout, collection_layout
 from .settings import Settings
-from .sync import RECORD_ID_FIELD
 
-TICKET_COLUMNS = ["_id", "subject", "status", "organization_id", "_ab_record_id", "text"]
+# ``id`` is the Zendesk id and ``text`` the chunk, wherever the layout stores them
+TICKET_COLUMNS = ["id", "subject", "status", "organization_id", RECORD_ID_FIELD, "text"]
 
 
 def message_counts(source: str | Path) -> pd.DataFrame:
@@ -79,40 +82,63 @@ def truncation_share(texts: list[str], embedder: CachedEmbedder, chunk_size: int
     return sum(max(0, n - limit) for n in lengths) / total if total else 0.0
 
 
+def layout_of(settings: Settings) -> CollectionLayout:
+    """The configured collection's layout (detected once per process, see :mod:`helpers.layout`)."""
+    client = open_configured_collection(settings)
+    with milvus_errors(settings, f"read the layout of {settings.collection!r}"):
+        return collection_layout(settings, client)
+
+
 def query_entities(settings: Settings, expr: str, fields: list[str]) -> pd.DataFrame:
     """All entities matching ``expr`` (a filter built by the helpers), sorted by record and text.
 
-    ``fields`` may be ``["*"]``: every field of each entity (declared and dynamic), the primary
-    key included. Pages through every match (no row cap); mind the memory when asking for
+    ``fields`` are stored names; ``["*"]``: every field of each entity (declared and dynamic), the
+    primary key included. Pages through every match (no row cap); mind the memory when asking for
     vectors of many.
     """
     client = open_configured_collection(settings)
+    layout = layout_of(settings)
     with milvus_errors(settings, "query entities"):
         rows = list(query_rows(client, settings.collection, expr, fields))
-    if "*" in fields:  # every field: the columns are whatever the entities hold
-        frame = pd.DataFrame(rows)
-    else:
-        frame = pd.DataFrame(rows, columns=[*fields, "id"] if "id" not in fields else fields)
-    keys = [c for c in ("_ab_record_id", "_id", "text") if c in frame.columns]
-    keep = set(fields) | (set(frame.columns) if "*" in fields else set())
-    frame = frame.drop(columns=[c for c in ("id",) if c not in keep and c in frame.columns])
+    frame = pd.DataFrame(rows) if "*" in fields else pd.DataFrame(rows, columns=fields)
+    keys = [c for c in (RECORD_ID_FIELD, layout.id_field, layout.text_field) if c in frame.columns]
     return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame
+
+
+def ticket_entities(
+    settings: Settings, expr: str | None = None, fields: list[str] | None = None
+) -> pd.DataFrame:
+    """Ticket entities (default: every ticket) with record fields as columns, named as in the source.
+
+    ``fields`` default to :data:`TICKET_COLUMNS`; ``id`` is read from where the layout keeps the
+    Zendesk id (``_id`` or ``id``) and ``text`` from its text field, so the table is the same for
+    a collection the tutorial made and one Airbyte's connector made.
+    """
+    layout = layout_of(settings)
+    wanted = list(fields or TICKET_COLUMNS)
+    stored = {SOURCE_ID: layout.id_field, "text": layout.text_field}
+    frame = query_entities(settings, expr or stream_filter("tickets"), [stored.get(f, f) for f in wanted])
+    return frame.rename(columns={v: k for k, v in stored.items() if v != k})[wanted]
 
 
 def entity_set(settings: Settings, stream: str | None = None) -> set[tuple[str, str]]:
     """All (record id, chunk text) pairs: two collections with equal sets hold the same data."""
+    text = layout_of(settings).text_field
     expr = stream_filter(stream) if stream else f'{RECORD_ID_FIELD} != ""'
-    frame = query_entities(settings, expr, [RECORD_ID_FIELD, "text"])
-    return set(zip(frame[RECORD_ID_FIELD], frame["text"], strict=True))
+    frame = query_entities(settings, expr, [RECORD_ID_FIELD, text])
+    return set(zip(frame[RECORD_ID_FIELD], frame[text], strict=True))
 
 
 def record_chunks(settings: Settings, record_id: str) -> pd.DataFrame:
     """The chunks (entities) of one record, e.g. ``"articles_360012345678"``."""
+    layout = layout_of(settings)
+    key, text = layout.primary_key, layout.text_field
     frame = query_entities(
-        settings, f"{RECORD_ID_FIELD} == {escape_string(record_id)}", ["id", RECORD_ID_FIELD, "text"]
+        settings, f"{RECORD_ID_FIELD} == {escape_string(record_id)}", [key, RECORD_ID_FIELD, text]
     )
     # auto-ids grow in insertion order, so sorting by them gives the chunks in text order
-    frame = frame.sort_values("id").drop(columns="id").reset_index(drop=True)
+    frame = frame.sort_values(key).drop(columns=key).reset_index(drop=True)
+    frame = frame.rename(columns={text: "text"})
     frame["tokens"] = [count_tokens(t) for t in frame["text"]]
     return frame
 
@@ -234,19 +260,24 @@ def hits_table(
     return pd.DataFrame(rows)
 
 
-def keyword_rank(query: str, entities: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+def keyword_rank(
+    query: str, entities: pd.DataFrame, top: int = 5, id_column: str | None = None
+) -> pd.DataFrame:
     """Rank records by how many words (4+ letters) they share with ``query``: a keyword search.
 
-    ``entities`` needs ``_id``, ``subject`` and ``text`` columns (one row per chunk); a record
-    scores its best chunk. Ties are broken by id, so the ranking is deterministic.
+    ``entities`` needs ``subject`` and ``text`` columns and the Zendesk id (one row per chunk): as
+    ``id`` (what :func:`ticket_entities` gives) or under its stored name ``_id`` (``id_column``
+    says which; default ``id`` when present, else ``_id``). A record scores its best chunk. Ties
+    are broken by id, so the ranking is deterministic.
     """
+    key = id_column or ("id" if "id" in entities.columns else "_id")
     rows: dict[Any, dict[str, Any]] = {}
     for _, entity in entities.iterrows():
         shared = keyword_overlap(query, str(entity["text"]))
-        best = rows.get(entity["_id"])
+        best = rows.get(entity[key])
         if best is None or len(shared) > best["shared words"]:
-            rows[entity["_id"]] = {
-                "id": entity["_id"],
+            rows[entity[key]] = {
+                "id": entity[key],
                 "title": shorten(entity["subject"] or "", 60),
                 "shared words": len(shared),
                 "words": ", ".join(shared[:6]),
@@ -259,9 +290,11 @@ def keyword_rank(query: str, entities: pd.DataFrame, top: int = 5) -> pd.DataFra
 
 def stored_vector(settings: Settings, record_id: str, text: str) -> np.ndarray:
     """The vector stored for one chunk of one record."""
-    expr = f"{RECORD_ID_FIELD} == {escape_string(record_id)} and text == {escape_string(text)}"
-    frame = query_entities(settings, expr, [RECORD_ID_FIELD, "vector"])
-    return np.asarray(frame["vector"].iloc[0], dtype=np.float32)
+    layout = layout_of(settings)
+    expr = f"{RECORD_ID_FIELD} == {escape_string(record_id)} and {layout.text_field} == {escape_string(text)}"
+    vector = layout.vector_field or "vector"
+    frame = query_entities(settings, expr, [RECORD_ID_FIELD, vector])
+    return np.asarray(frame[vector].iloc[0], dtype=np.float32)
 
 
 def first_rank(ids: Iterable[Any], wanted: Iterable[Any]) -> int | None:
@@ -278,8 +311,8 @@ def keyword_vs_vector(labels: Iterable[Any], searcher: Any, settings: Settings) 
         if not label.duplicate_of:
             continue
         if label.org_id not in per_org:
-            per_org[label.org_id] = query_entities(
-                settings, open_tickets_filter(label.org_id), ["_id", "subject", "text"]
+            per_org[label.org_id] = ticket_entities(
+                settings, open_tickets_filter(label.org_id), ["id", "subject", "text"]
             )
         entities = per_org[label.org_id]
         vector, _ = searcher.embed_query(label.query)

@@ -11,7 +11,7 @@ from .settings import display_path, load_settings
 
 def main() -> int:
     from .embeddings import model_spec
-    from .stats import entity_counts
+    from .stats import entity_counts, layout
     from .thresholds import load_thresholds, read_file
 
     try:
@@ -20,6 +20,11 @@ def main() -> int:
         counts = entity_counts(settings)
         print(f"Milvus: {display_path(settings.milvus_url)}, collection {settings.collection!r}")
         print("Entities: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        found = layout(settings)
+        print(
+            f"Layout: primary key {found.primary_key}, ticket id in {found.id_field!r}, text "
+            f"{found.field_kind(found.text_field)}, index {found.index_type or 'none'}/{found.metric or '-'}"
+        )
         th = load_thresholds(settings.thresholds_path, spec.name)
         ticket = "none (no duplicate warning)" if th.ticket is None else th.ticket
         print(
@@ -32,7 +37,7 @@ def main() -> int:
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print("Try the form: make app   or: python -m helpers check \"I can't log in\" --org 360033549136")
+    print('Try the form: make app   or: python -m helpers check "I can\'t log in" --org 360033549136')
     return 0
 
 

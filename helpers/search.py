@@ -10,6 +10,15 @@
 
 Long tickets and articles are several entities (one per chunk); results are collapsed to one hit
 per record, keeping its nearest chunk, so the top 5 are five different articles.
+
+The collection is read, not assumed (:mod:`helpers.layout`): the Zendesk id is read from where
+the layout keeps it (``_id`` under the tutorial's key ``id``, ``id`` under the connector's ``pk``),
+the text and vector fields and the search metric come from the layout, and the model that made the
+stored vectors is probed once before the first search. Distances are always squared L2 between
+unit vectors (the thresholds' unit): a COSINE index's similarity ``c`` is reported as ``2 - 2c``
+(the same number for any vectors), an IP index's ``ip`` as ``2 - 2ip`` (the same number because
+the probe has checked the stored vectors are the model's own, and every model here makes unit
+vectors).
 """
 
 from __future__ import annotations
@@ -24,17 +33,20 @@ from typing import Any
 import numpy as np
 
 from .chunking import count_tokens, gpt2_encoding, record_text
-from .collection import VECTOR_FIELD, open_collection, search_params
+from .collection import IVF_NPROBE, open_collection
 from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
-from .errors import InputError
+from .errors import InputError, MilvusError
 from .filters import open_tickets_filter, parse_org_id, stream_filter
+from .layout import RECORD_ID_FIELD, CollectionLayout, ModelProbe, collection_layout, probe_model
 from .settings import Settings
 from .thresholds import Thresholds, load_thresholds
 
-TICKET_FIELDS = ["_id", "subject", "description", "status", "organization_id", "_ab_record_id", "url"]
-ARTICLE_FIELDS = ["_id", "title", "html_url", "_ab_record_id"]
+# record fields read from each hit, besides the Zendesk id (its stored name comes from the layout)
+TICKET_FIELDS = ["subject", "description", "status", "organization_id", RECORD_ID_FIELD, "url"]
+ARTICLE_FIELDS = ["title", "html_url", RECORD_ID_FIELD]
 OVERFETCH = 5  # chunks fetched per wanted record, before collapsing chunks to records
+FILTER_SAMPLE = 50  # ticket entities read to see whether the filter fields exist at all
 # A request is embedded in the form a stored ticket chunk has ("description: ..." as chunking
 # writes a record's text fields): measured in docs/calibration.md, it separates duplicates better.
 QUERY_FIELD = "description"
@@ -116,11 +128,11 @@ class Decision:
         return {
             "duplicate": None
             if dup is None
-            else {"_id": dup.id, "subject": dup.subject, "distance": round(dup.distance, 4)},
+            else {"id": dup.id, "subject": dup.subject, "distance": round(dup.distance, 4)},
             "related": None
             if rel is None
             else {
-                "_id": rel.id,
+                "id": rel.id,
                 "subject": rel.subject,
                 "distance": round(rel.distance, 4),
                 "link": rel.link,
@@ -172,12 +184,22 @@ def query_form(text: str) -> str:
     return record_text({QUERY_FIELD: text}, [QUERY_FIELD])
 
 
-def _collapse(hits: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+def squared_l2(metric: str | None, score: float) -> float:
+    """A search score as squared L2 between unit vectors (smaller is closer).
+
+    L2 scores already are; COSINE and IP similarities ``s`` become ``2 - 2s`` (see the module doc).
+    """
+    if (metric or "L2").upper() in ("COSINE", "IP"):
+        return 2.0 - 2.0 * float(score)
+    return float(score)
+
+
+def _collapse(hits: list[dict[str, Any]], limit: int, id_field: str) -> list[dict[str, Any]]:
     seen: set[Any] = set()
     out = []
     for hit in hits:  # Milvus returns nearest first
         entity = hit.get("entity", {})
-        key = entity.get("_ab_record_id") or entity.get("_id") or hit.get("id")
+        key = entity.get(RECORD_ID_FIELD) or entity.get(id_field) or hit.get("id")
         if key in seen:
             continue
         seen.add(key)
@@ -196,8 +218,32 @@ class Searcher:
         self.model = self.embedder.spec.name
         spec = self.embedder.spec
         self.client = open_collection(self.settings, spec.dimension, spec.name)
-        self.params = search_params(self.client, self.settings.collection)
+        with milvus_errors(self.settings, f"read the layout of {self.settings.collection!r}"):
+            self.layout: CollectionLayout = collection_layout(self.settings, self.client)
+        # which model made the stored vectors: one line naming EMBEDDING_MODEL when another did
+        with milvus_errors(self.settings, "probe the stored vectors"):
+            self.probe: ModelProbe = probe_model(self.client, self.layout, self.embedder)
+        self.params = self.layout.search_params(IVF_NPROBE)
         self.max_query_tokens = chunk_size_for(self.settings)
+        self._absent: tuple[str, ...] | None = None
+
+    def absent_ticket_fields(self) -> tuple[str, ...]:
+        """Filter fields (``status``, ``organization_id``) no sampled ticket entity carries.
+
+        A filter on a dynamic field no entity has silently matches nothing; this tells why.
+        Read once, from up to :data:`FILTER_SAMPLE` ticket entities.
+        """
+        if self._absent is None:
+            wanted = ["status", "organization_id"]
+            with milvus_errors(self.settings, "sample ticket entities"):
+                rows = self.client.query(
+                    self.settings.collection,
+                    filter=stream_filter("tickets"),
+                    output_fields=wanted,
+                    limit=FILTER_SAMPLE,
+                )
+            self._absent = tuple(f for f in wanted if rows and all(r.get(f) is None for r in rows))
+        return self._absent
 
     def thresholds(self) -> Thresholds:
         """Read on every call, so a calibration saved meanwhile takes effect at once."""
@@ -222,27 +268,37 @@ class Searcher:
             results = self.client.search(
                 self.settings.collection,
                 data=[vector.tolist()],
-                anns_field=VECTOR_FIELD,
+                anns_field=self.layout.vector_field or "vector",
                 filter=expr,
                 limit=min(limit * OVERFETCH, 16384),
-                output_fields=[*fields, "text"],
+                output_fields=[self.layout.id_field, *fields, self.layout.text_field],
                 search_params=self.params,
                 # Session: sees every write this process made (a ticket the form just filed)
                 # without Strong's wait for the server's next time tick (~200 ms per search)
                 consistency_level="Session",
             )
-        return _collapse(list(results[0]) if results else [], limit)
+        return _collapse(list(results[0]) if results else [], limit, self.layout.id_field)
+
+    def _distance(self, hit: dict[str, Any]) -> float:
+        return squared_l2(self.layout.metric, hit["distance"])
 
     def tickets_near(self, vector: np.ndarray, org_id: object, limit: int = 2) -> list[TicketHit]:
         hits = self._search(vector, open_tickets_filter(org_id), limit, TICKET_FIELDS)
+        if not hits and (absent := self.absent_ticket_fields()):
+            raise MilvusError(
+                f"No ticket entity in {self.settings.collection!r} carries "
+                f"{' or '.join(repr(f) for f in absent)}, so the open-tickets filter "
+                f"({open_tickets_filter(org_id)}) can match nothing: sync the tickets stream with "
+                "those fields (do not exclude them in the Airbyte connection)."
+            )
         return [
             TicketHit(
-                id=h["entity"].get("_id"),
+                id=h["entity"].get(self.layout.id_field),
                 subject=h["entity"].get("subject"),
                 description=h["entity"].get("description"),
-                distance=float(h["distance"]),
-                text=h["entity"].get("text", ""),
-                record_id=h["entity"].get("_ab_record_id"),
+                distance=self._distance(h),
+                text=h["entity"].get(self.layout.text_field) or "",
+                record_id=h["entity"].get(RECORD_ID_FIELD),
                 url=h["entity"].get("url"),
             )
             for h in hits
@@ -252,12 +308,12 @@ class Searcher:
         hits = self._search(vector, stream_filter("articles"), limit, ARTICLE_FIELDS)
         return [
             ArticleHit(
-                id=h["entity"].get("_id"),
+                id=h["entity"].get(self.layout.id_field),
                 title=h["entity"].get("title"),
                 html_url=h["entity"].get("html_url"),
-                distance=float(h["distance"]),
-                text=h["entity"].get("text", ""),
-                record_id=h["entity"].get("_ab_record_id"),
+                distance=self._distance(h),
+                text=h["entity"].get(self.layout.text_field) or "",
+                record_id=h["entity"].get(RECORD_ID_FIELD),
             )
             for h in hits
         ]

@@ -7,7 +7,9 @@ in the collection; a cross-platform file lock under ``settings.data_dir`` keeps 
 processes on this machine from issuing the same one). :func:`remove_filed_tickets` deletes
 exactly the tickets in that range, so a notebook that calls it first and then files tickets gets
 the same ids on every run. A ticket is filed through the sync's own path
-(:func:`helpers.sync.sync_messages`), so it is searchable at once.
+(:func:`helpers.sync.sync_messages`), so it is searchable at once, and written with the key names
+of the collection's layout (:mod:`helpers.layout`): the ticket id is read from, and filtered on,
+``_id`` under the tutorial's primary key ``id`` and ``id`` under the connector's ``pk``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from .collection import delete_where, open_configured_collection, query_rows
 from .connection import connect, milvus_errors
 from .errors import InputError
 from .filters import parse_org_id, stream_filter
+from .layout import collection_layout
 from .settings import Settings
 from .sync import sync_messages
 
@@ -47,24 +50,31 @@ def list_organisations(settings: Settings) -> list[int]:
     return sorted(found, key=lambda org: (org != TUTORIAL_ORG, org))
 
 
-def _filed_filter() -> str:
-    return f"{stream_filter('tickets')} and _id > {FILED_ID_BASE}"
+def _id_field(settings: Settings, client) -> str:
+    with milvus_errors(settings, f"read the layout of {settings.collection!r}"):
+        return collection_layout(settings, client).id_field
+
+
+def _filed_filter(id_field: str) -> str:
+    return f"{stream_filter('tickets')} and {id_field} > {FILED_ID_BASE}"
 
 
 def filed_ticket_ids(settings: Settings) -> list[int]:
     """The ids of tickets filed by the form (the reserved id range), ascending."""
     client = open_configured_collection(settings)
+    id_field = _id_field(settings, client)
     with milvus_errors(settings, "list filed tickets"):
-        rows = query_rows(client, settings.collection, _filed_filter(), ["_id"])
-        return sorted({int(r["_id"]) for r in rows if isinstance(r.get("_id"), int)})
+        rows = query_rows(client, settings.collection, _filed_filter(id_field), [id_field])
+        return sorted({int(r[id_field]) for r in rows if isinstance(r.get(id_field), int)})
 
 
 def remove_filed_tickets(settings: Settings) -> int:
     """Delete every ticket the form filed (all their chunks); return how many tickets went.
 
-    Selects ``_ab_stream == "tickets" and _id > FILED_ID_BASE``: ``_id`` is on every ticket
-    entity, so the filter cannot silently match nothing the way a missing dynamic field would.
-    A missing collection means there is nothing to remove.
+    Selects ``_ab_stream == "tickets" and ID > FILED_ID_BASE`` where ``ID`` is where the layout
+    keeps the Zendesk id (``_id`` or ``id``): it is on every ticket entity, so the filter cannot
+    silently match nothing the way a missing dynamic field would. The delete is a filter-delete,
+    so it needs no primary-key name. A missing collection means there is nothing to remove.
     """
     client = connect(settings)
     with milvus_errors(settings, "check the collection"):
@@ -73,8 +83,9 @@ def remove_filed_tickets(settings: Settings) -> int:
     ids = filed_ticket_ids(settings)
     if not ids:
         return 0
+    id_field = _id_field(settings, client)
     with milvus_errors(settings, "remove filed tickets"):
-        delete_where(client, settings.collection, _filed_filter())
+        delete_where(client, settings.collection, _filed_filter(id_field))
         client.flush(settings.collection)
     return len(ids)
 

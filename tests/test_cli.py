@@ -88,13 +88,16 @@ def test_sync_stats_check_flow(ada_env, source, openai_fake):
 
     out = run_cli(["stats", "--json"], ada_env)
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == {"tickets": 2, "articles": 1, "total": 3}
+    stats = json.loads(out.stdout)
+    counts = {k: stats[k] for k in ("tickets", "articles", "total")}
+    assert counts == {"tickets": 2, "articles": 1, "total": 3}
+    assert (stats["layout"]["primary_key"], stats["layout"]["id_field"]) == ("id", "_id")
 
     out = run_cli(["check", query, "--org", str(ORG_A), "--json"], ada_env)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert set(result) == {"duplicate", "related", "articles", "thresholds", "model"}
-    assert result["duplicate"]["_id"] == 1 and result["model"] == ADA
+    assert result["duplicate"]["id"] == 1 and result["model"] == ADA
     assert result["thresholds"] == {"ticket": 0.35, "related": None, "article": 0.362}
 
     out = run_cli(["check", query, "--org", str(ORG_B)], ada_env)
@@ -179,4 +182,4 @@ def test_default_model_sync_and_check(lite_dir, source, tmp_path):
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert set(result) == {"duplicate", "related", "articles", "thresholds", "model"}
-    assert result["model"] == "all-MiniLM-L6-v2" and result["duplicate"]["_id"] == 1
+    assert result["model"] == "all-MiniLM-L6-v2" and result["duplicate"]["id"] == 1

@@ -1,21 +1,16 @@
 """Collections Airbyte's real Milvus destination wrote: both layouts, mixed syncs, the model probe,
 records Milvus cannot take.
 
-The fixtures are built with raw pymilvus calls exactly as destination-milvus 0.0.46 writes (see
-docs/architecture.md): the collection created as the connector creates it (``pk`` auto-id,
-``vector``, dynamic fields, IVF_FLAT / L2 / nlist 1024) or as the tutorial made it (``id``
-auto-id, ``vector``, declared ``text``); one entity per chunk, the whole record as metadata plus
-``_ab_stream`` and ``_ab_record_id``, a field named like the primary key renamed ``_<name>``, the
-text LangChain's ``stringify_dict`` split by LangChain's splitter. Nothing of ``helpers.sync``
-is used to build them.
+The fixtures (tests/support/airbyte_collections.py) are built with raw pymilvus calls exactly as
+destination-milvus 0.0.46 writes: the collection created as the connector creates it or as the
+tutorial made it. Nothing of ``helpers.sync`` is used to build them. The readers (search, form,
+filing, calibration, exploration, stats) on both layouts are tested in tests/test_layouts_readers.py.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -27,7 +22,6 @@ from helpers.errors import MilvusError, ModelMismatchError, SourceError
 from helpers.layout import (
     collection_layout,
     detect_layout,
-    forget_layout,
     forget_probes,
     probe_model,
     stored_field_name,
@@ -35,108 +29,19 @@ from helpers.layout import (
 from helpers.limits import EntityLimits
 from helpers.settings import load_settings
 from helpers.sync import run_sync
+from tests.support.airbyte_collections import (
+    MAKERS,
+    airbyte_entities,
+    airbyte_filled,
+    airbyte_write,
+    as_messages,
+    make_connector_collection,
+    make_tutorial_collection,
+    rows,
+    shipped_records,
+)
 from tests.support.cli import lite_env
 from tests.support.fakes import ORG_A, state, support_text, ticket, write_jsonl
-
-REPO = Path(__file__).resolve().parent.parent
-FIELDS = ("body", "title", "description", "subject")
-CHUNK_SIZE = 200  # the project's chunk size for MiniLM; the connector was configured the same
-
-
-# ---------------------------------------------------------------- what the connector writes
-
-
-def shipped_records(tickets: int = 30, articles: int = 8) -> list[tuple[str, dict]]:
-    """The first records of the shipped data, as (stream, data)."""
-    out = []
-    for stream, n in (("tickets", tickets), ("articles", articles)):
-        with (REPO / "data" / "zendesk" / f"{stream}.jsonl").open() as fh:
-            recs = [json.loads(line) for line in fh if '"RECORD"' in line]
-        out += [(stream, r["record"]["data"]) for r in recs[:n]]
-    return out
-
-
-def as_messages(records: list[tuple[str, dict]]) -> list[dict]:
-    return [{"type": "RECORD", "record": {"stream": s, "data": d, "emitted_at": 1}} for s, d in records] + [
-        state(1)
-    ]
-
-
-def _splitter():
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    from helpers.chunking import gpt2_encoding
-
-    gpt2_encoding()  # the offline tiktoken files
-    return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
-        encoding_name="gpt2",
-        chunk_size=CHUNK_SIZE,
-        chunk_overlap=0,
-        separators=["\n\n", "\n", " ", ""],
-        keep_separator=False,
-        disallowed_special=(),
-    )
-
-
-def airbyte_entities(records, primary_key: str, embed, dedup: bool = True, vectors=None) -> list[dict]:
-    """Entities as the connector's DocumentProcessor + MilvusIndexer write them."""
-    from langchain_core.utils.strings import stringify_dict
-
-    splitter = _splitter()
-    out = []
-    for stream, data in records:
-        text = stringify_dict({f: data[f] for f in FIELDS if f in data})
-        meta = dict(data)
-        meta["_ab_stream"] = stream
-        if dedup:
-            meta["_ab_record_id"] = f"{stream}_{data['id']}"
-        meta = {(f"_{k}" if k == primary_key else k): v for k, v in meta.items()}  # its _normalize
-        out += [{**meta, "text": chunk} for chunk in splitter.split_text(text)]
-    vecs = embed([e["text"] for e in out]) if vectors is None else vectors([e["text"] for e in out])
-    for entity, vector in zip(out, vecs, strict=True):
-        entity["vector"] = [float(x) for x in vector]
-    return out
-
-
-def airbyte_write(client, name: str, entities: list[dict]) -> None:
-    """The connector's batch: delete every entity of the batch's records, then insert."""
-    ids = sorted({e["_ab_record_id"] for e in entities if "_ab_record_id" in e})
-    if ids:
-        expr = "_ab_record_id in [" + ", ".join(json.dumps(i) for i in ids) + "]"
-        key = client.describe_collection(name)["fields"][0]["name"]
-        pks = [r[key] for r in client.query(name, filter=expr, output_fields=[key], limit=16384)]
-        if pks:
-            client.delete(name, ids=pks)
-    client.insert(name, entities)
-    client.flush(name)
-
-
-def make_connector_collection(client, name: str, dim: int = 384) -> None:
-    """As destination-milvus creates a missing collection (its _create_collection/_create_index)."""
-    from pymilvus import DataType
-
-    schema = client.create_schema(auto_id=True, enable_dynamic_field=True)
-    schema.add_field("pk", DataType.INT64, is_primary=True, auto_id=True)
-    schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
-    index = client.prepare_index_params()
-    index.add_index(field_name="vector", index_type="IVF_FLAT", metric_type="L2", params={"nlist": 1024})
-    client.create_collection(name, schema=schema, index_params=index)
-
-
-def make_tutorial_collection(client, name: str, dim: int = 384, text_max: int = 65535) -> None:
-    """As the tutorial made it by hand: auto-id key ``id``, ``vector``, a declared ``text``."""
-    from pymilvus import DataType
-
-    schema = client.create_schema(auto_id=True, enable_dynamic_field=True)
-    schema.add_field("id", DataType.INT64, is_primary=True, auto_id=True)
-    schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
-    schema.add_field("text", DataType.VARCHAR, max_length=text_max)
-    index = client.prepare_index_params()
-    index.add_index(field_name="vector", index_type="FLAT", metric_type="L2")
-    client.create_collection(name, schema=schema, index_params=index)
-
-
-MAKERS = {"connector": (make_connector_collection, "pk"), "tutorial": (make_tutorial_collection, "id")}
 
 
 @pytest.fixture()
@@ -145,31 +50,6 @@ def settings_for(lite_dir):
         return load_settings(lite_env(lite_dir, MILVUS_COLLECTION=name, **extra))
 
     return make
-
-
-def rows(settings, layout) -> list[tuple]:
-    """Sorted (stream, record id, source id, text) of every entity: duplicates show up."""
-    client = connect(settings)
-    got = client.query(
-        settings.collection,
-        filter=layout.every_entity,
-        output_fields=["_ab_stream", "_ab_record_id", layout.id_field, "text"],
-        limit=16384,
-        consistency_level="Strong",
-    )
-    return sorted(
-        (r.get("_ab_stream"), r.get("_ab_record_id"), r.get(layout.id_field), r.get("text")) for r in got
-    )
-
-
-def airbyte_filled(settings, kind: str, records) -> None:
-    client = connect(settings)
-    maker, key = MAKERS[kind]
-    maker(client, settings.collection)
-    embed = get_embedder(settings).embed
-    airbyte_write(client, settings.collection, airbyte_entities(records, key, embed))
-    hcol.load(client, settings.collection)
-    forget_layout(settings)
 
 
 # ---------------------------------------------------------------- the rename rule and detection

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from helpers.collection import ALL, query_rows
 from helpers.connection import connect, forget_clients
+from helpers.layout import collection_layout
 from helpers.lite_server import running_lite_server, stop_lite_server
 from helpers.settings import Settings
 
 from .fakes import ORG_A, ORG_B, article, state, support_text, ticket
 
-__all__ = ["ALL", "entity_rows", "release_lite", "scenario_runs"]
+__all__ = ["ALL", "entity_rows", "every_entity", "release_lite", "scenario_runs"]
 
 
 def release_lite(db_path: str | Path) -> None:
@@ -21,14 +22,26 @@ def release_lite(db_path: str | Path) -> None:
     assert running_lite_server(str(db_path)) is None, f"Lite server for {db_path} still running"
 
 
-def entity_rows(settings: Settings, expr: str = ALL) -> list[tuple]:
-    """Sorted (_ab_stream, _ab_record_id, _id, text) of every entity matching ``expr``.
+def every_entity(settings: Settings) -> str:
+    """A filter matching every entity of the configured collection, whatever its primary key.
 
-    A sorted list, not a set, so duplicated entities show up.
+    (``ALL`` is the same filter for the project's own key ``id``.)
+    """
+    return collection_layout(settings, connect(settings), refresh=True).every_entity
+
+
+def entity_rows(settings: Settings, expr: str | None = None) -> list[tuple]:
+    """Sorted (_ab_stream, _ab_record_id, Zendesk id, text) of every entity matching ``expr``.
+
+    The Zendesk id and text are read where the collection's layout keeps them (``_id`` under the
+    key ``id``, ``id`` under the connector's ``pk``); ``expr`` defaults to every entity. A sorted
+    list, not a set, so duplicated entities show up.
     """
     client = connect(settings)
-    rows = query_rows(client, settings.collection, expr, ["_ab_stream", "_ab_record_id", "_id", "text"])
-    return sorted((r.get("_ab_stream"), r.get("_ab_record_id"), r.get("_id"), r.get("text")) for r in rows)
+    layout = collection_layout(settings, client, refresh=True)
+    fields = ["_ab_stream", "_ab_record_id", layout.id_field, layout.text_field]
+    rows = query_rows(client, settings.collection, expr or layout.every_entity, fields)
+    return sorted(tuple(r.get(f) for f in fields) for r in rows)
 
 
 def scenario_runs() -> list[list[dict]]:
