@@ -123,16 +123,17 @@ class Decision:
     related: TicketHit | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """The CLI's ``check --json`` shape."""
+        """The CLI's ``check --json`` shape. ``_id`` is Zendesk's ticket id (the tutorial's name for
+        it), whatever field the collection keeps it in."""
         dup, rel = self.duplicate, self.related
         return {
             "duplicate": None
             if dup is None
-            else {"id": dup.id, "subject": dup.subject, "distance": round(dup.distance, 4)},
+            else {"_id": dup.id, "subject": dup.subject, "distance": round(dup.distance, 4)},
             "related": None
             if rel is None
             else {
-                "id": rel.id,
+                "_id": rel.id,
                 "subject": rel.subject,
                 "distance": round(rel.distance, 4),
                 "link": rel.link,

@@ -97,7 +97,7 @@ def test_sync_stats_check_flow(ada_env, source, openai_fake):
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert set(result) == {"duplicate", "related", "articles", "thresholds", "model"}
-    assert result["duplicate"]["id"] == 1 and result["model"] == ADA
+    assert result["duplicate"]["_id"] == 1 and result["model"] == ADA
     assert result["thresholds"] == {"ticket": 0.35, "related": None, "article": 0.362}
 
     out = run_cli(["check", query, "--org", str(ORG_B)], ada_env)
@@ -182,4 +182,4 @@ def test_default_model_sync_and_check(lite_dir, source, tmp_path):
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert set(result) == {"duplicate", "related", "articles", "thresholds", "model"}
-    assert result["model"] == "all-MiniLM-L6-v2" and result["duplicate"]["id"] == 1
+    assert result["model"] == "all-MiniLM-L6-v2" and result["duplicate"]["_id"] == 1

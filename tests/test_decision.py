@@ -67,7 +67,7 @@ def test_check_json_keeps_its_keys_and_adds_related():
     assert {"duplicate", "articles", "thresholds", "model"} <= set(j)
     assert j["duplicate"] is None
     assert j["related"] == {
-        "id": 1234,
+        "_id": 1234,
         "subject": "SMS 2FA <not> working",
         "distance": 1.0,
         "link": "https://acme.zendesk.com/agent/tickets/1234",

@@ -150,10 +150,10 @@ def test_check_cli_json_names_the_ticket(built, kind):
     out = run_cli(["check", label.query, "--org", str(label.org_id), "--json"], built[kind])
     assert out.returncode == 0, out.stderr
     dup = json.loads(out.stdout)["duplicate"]
-    assert dup["id"] == decision.duplicate.id and dup["id"] in label.duplicate_of
+    assert dup["_id"] == decision.duplicate.id and dup["_id"] in label.duplicate_of
     assert dup["subject"] == decision.duplicate.subject and dup["subject"]
     text = run_cli(["check", label.query, "--org", str(label.org_id)], built[kind]).stdout
-    assert f"(id #{dup['id']})" in text
+    assert f"(id #{dup['_id']})" in text
 
 
 @pytest.mark.parametrize("metric", ["COSINE", "IP"])

@@ -142,7 +142,7 @@ def test_cli_padded_org_id_gives_exactly_that_organisation(monkeypatch, capsys, 
     code, out = run_main(monkeypatch, capsys, {**env, "MILVUS_COLLECTION": "rel_input"},
                          ["check", text, "--org", f" {ORG_B} ", "--json"])
     assert code == 0, out.err
-    assert json.loads(out.out)["duplicate"]["id"] == 3  # ticket 3 is organisation B's
+    assert json.loads(out.out)["duplicate"]["_id"] == 3  # ticket 3 is organisation B's
     code, out = run_main(monkeypatch, capsys, {**env, "MILVUS_COLLECTION": "rel_input"},
                          ["check", text, "--org", str(ORG_A), "--json"])
     assert code == 0 and (json.loads(out.out)["duplicate"] or {}).get("id") != 3  # never another org's
