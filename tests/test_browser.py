@@ -30,11 +30,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_form import DUPLICATE_TEXT, NEW_TEXT, prepare
 
 from helpers.settings import load_settings
 from tests.support.cli import subprocess_env
 from tests.support.collections import release_lite
+from tests.support.form_data import DUPLICATE_TEXT, NEW_TEXT, prepare
 from tests.support.net import free_port
 
 pytestmark = pytest.mark.browser

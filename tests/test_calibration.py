@@ -279,7 +279,7 @@ def test_boundary_examples_are_the_nearest_mistakes():
     assert len(df) == 4
 
 
-from test_labels import label, write_labels  # noqa: E402 - shared label builders
+from tests.support.labels import label, write_labels  # noqa: E402 - shared label builders
 
 # ----------------------------------------------------------------------------- collect with a fake searcher
 

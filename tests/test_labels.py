@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from helpers.calibration import TicketObs
 from helpers.errors import InputError
 from helpers.labels import label_json, load_labels, parse_label
-
-
-def write_labels(path: Path, rows: list) -> Path:
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n")
-    return path
-
-
-def label(i, split="calibration", **kw) -> dict:
-    row = {
-        "id": f"q{i}",
-        "query": f"problem {i}",
-        "org_id": 10,
-        "duplicate_of": None,
-        "relevant_articles": [],
-        "split": split,
-    }
-    row.update(kw)
-    return row
+from tests.support.labels import label, write_labels
 
 
 def test_labels_load_and_normalise(tmp_path):
