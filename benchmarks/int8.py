@@ -9,6 +9,7 @@ chunks), how far any pairwise squared-L2 distance moves, and the speed of each.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -17,9 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from helpers.embeddings import ONNX_THREADS, LocalEmbedder, chunk_size_for
+from helpers.embeddings import MINILM, ONNX_THREADS, LocalEmbedder, chunk_size_for
 from helpers.onnx_model import ONNX_FILE
 from helpers.settings import load_settings
+from helpers.thresholds import SHIPPED_FILE
 
 from .data import Dataset, sync_chunks
 
@@ -29,6 +31,12 @@ def _squared_l2(vectors: np.ndarray) -> np.ndarray:
     d = 2.0 - 2.0 * (vectors @ vectors.T)
     np.fill_diagonal(d, np.inf)
     return d
+
+
+def _shipped_ticket_threshold() -> float | None:
+    """The offline model's calibrated duplicate threshold (squared L2), as shipped."""
+    entry = json.loads(SHIPPED_FILE.read_text()).get(MINILM.name) or {}
+    return entry.get("ticket")
 
 
 def bench_int8(dataset: Dataset, tmp: Path, log: Callable[[str], None]) -> dict[str, Any]:
@@ -80,6 +88,7 @@ def bench_int8(dataset: Dataset, tmp: Path, log: Callable[[str], None]) -> dict[
         "fp32_texts_per_s": [len(texts) / s for s in seconds["fp32"]],
         "int8_texts_per_s": [len(texts) / s for s in seconds["int8"]],
         "quantize_seconds": quantize_seconds,
+        "ticket_threshold": _shipped_ticket_threshold(),
     }
     log(
         f"  int8 vs fp32 on {len(texts)} chunks: nearest neighbour unchanged for "

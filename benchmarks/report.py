@@ -144,7 +144,7 @@ def _plots(results: dict[str, Any], img: Path) -> list[Path]:
         secs = [med(t["buckets"][k]) for k, _ in BUCKETS]
         ax2.barh(labels[::-1], [100 * x / total for x in secs[::-1]], color="tab:blue")
         ax2.set_xlabel("% of the sync's wall time (ONNX path)")
-        ax2.set_title("Where the sync's time goes (writes overlap the model)", fontsize=9)
+        ax2.set_title("Where the ONNX sync's time goes", fontsize=9)
         ax2.tick_params(axis="y", labelsize=7)
         fig.tight_layout()
         path = img / "bench_sync.png"
@@ -438,7 +438,13 @@ def _int8_section(q: dict[str, Any]) -> list[str]:
         "int8 is faster, but it is a different model: "
         f"{100 * (1 - q['top1_agreement']):.0f} % of the chunks get another nearest neighbour and "
         f"pairwise distances move by up to {q['max_distance_change']:.2f} (median "
-        f"{q['median_distance_change']:.3f}), on the same scale as the duplicate thresholds. An int8 "
+        f"{q['median_distance_change']:.3f})"
+        + (
+            f", against a calibrated duplicate threshold of {q['ticket_threshold']} (squared L2)"
+            if q.get("ticket_threshold")
+            else ""
+        )
+        + ". An int8 "
         "model would need its own model name, thresholds entry and cache key, and a calibration "
         "holding the fp32 model's holdout precision and recall within 0.02; with neighbours moving "
         "this much it is left out, and the offline model stays fp32 (ONNX Runtime fp32 gives the torch "
