@@ -33,7 +33,9 @@ each batch is written before the sync reads on, exactly as the destination does.
 An optional ``observer`` (any callable taking a :class:`SyncStep`) is told how long each step took
 and how much it handled: ``setup`` (open the collection), ``prepare`` (check and chunk a record),
 ``embed`` (one embedder call), ``tokens`` (count the model's tokens), ``delete``, ``insert`` and
-``flush``. The benchmarks use it; the sync itself never depends on it.
+``flush``. The benchmarks use it; the sync itself never depends on it. With the writes
+overlapped, ``tokens``, ``delete`` and ``insert`` are reported from the write thread while
+``prepare`` and ``embed`` are reported from the caller's: the observer may be called from both.
 """
 
 from __future__ import annotations
