@@ -241,7 +241,12 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         f"Reading: on the ONNX path, embedding takes {100 * embed / total:.0f} % of the sync's wall "
         f"time ({embed:.1f} of {total:.1f} s); the writes (token count, deletes, inserts: {writes:.1f} s) "
         "overlap the next model call, and the sync runs at "
-        f"{fmt(onnx['ratio'], 2)} of the model alone's throughput. The sync embeds up to ~512 texts per "
+        f"{fmt(onnx['ratio'], 2)} of the model alone's throughput. Against the same sync with its writes "
+        f"inline, the overlap measures {fmt(t['overlap_over_inline'], 2)} (likely reason: the model's "
+        f"{sync.get('onnx_threads', 'n/a')} ONNX Runtime threads already keep the machine's cores busy, "
+        "and the overlapped writes and the Lite server compete with them; on more cores than model "
+        "threads the overlap has idle cores to use, not measured here). The sync embeds up to ~512 "
+        "texts per "
         "model call ahead of its writes (writes keep Airbyte's 128-chunk batches and STATE boundaries; "
         "each call is length-sorted into runs of 8, so bigger calls pad less).",
         "",
