@@ -4,7 +4,8 @@ Collections are filled directly (``client.insert``) to 1k, 10k and 100k ticket e
 dataset's articles. The dataset's own chunks keep their real embeddings; the rest are copies of
 real ticket chunks (text and subject reused) whose vectors are the real vector plus Gaussian
 noise, renormalised (cosine ~0.9 to their source), so the filtered searches see realistic
-neighbourhoods. The embedding cache is off: every request runs the model on a new text.
+neighbourhoods. The embedding cache is off: every request runs the model on a new text. At the
+sizes in ``compare_at`` (Lite), the same requests are also timed on the torch path, in turn.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from helpers.settings import Settings, load_settings
 from helpers.sync import DEFAULT_PRIMARY_KEYS, entity_metadata, record_id
 
 from .data import ORG_IDS, Dataset
+from .paths import model_path
 
 TICKET_THRESHOLD = 0.0  # placeholder: no request is a duplicate, so every request runs both searches
 ARTICLE_THRESHOLD = 0.8  # placeholder for timing, not a calibrated value
 NOISE = 0.5  # per-vector noise norm before renormalising: cosine ~0.89 to the source chunk
 INSERT_BATCH = 2000
+COMPARE_SIZE = 10_000  # ticket entities where the torch path is timed too (Lite; the issue's target)
 SERVER_WAIT = 300.0  # s to wait for another Milvus server (a test run) to free its etcd ports
 
 
@@ -195,7 +198,9 @@ def fill_and_measure(
     rounds: int,
     per_round: int,
     log: Callable[[str], None],
+    compare_at: frozenset[int] = frozenset(),
 ) -> dict[int, dict[str, Any]]:
+    """Fill the collection to each size and time ``decide`` (ONNX; torch too at ``compare_at``)."""
     from helpers.search import Searcher
 
     client = ensure_collection(settings, MINILM.dimension, MINILM.name)
@@ -208,6 +213,7 @@ def fill_and_measure(
     orgs = sorted({int(t["organization_id"]) for t in real if t.get("organization_id")}) or ORG_IDS
     results: dict[int, dict[str, Any]] = {}
     searcher = None
+    torch_searcher = None
     for size in sizes:
         start = time.perf_counter()
         while inserted < size:
@@ -225,10 +231,22 @@ def fill_and_measure(
         if searcher is None:
             searcher = Searcher(settings)
         org_seq = [orgs[i % len(orgs)] for i in range(len(texts))]
-        stats = measure(searcher, texts, org_seq, rounds)
+        torch_stats = None
+        if size in compare_at:
+            if torch_searcher is None:
+                with model_path("torch"):
+                    torch_searcher = Searcher(settings)  # keeps its torch model after the block
+            torch_stats = measure(torch_searcher, texts, org_seq, rounds)
+        stats: dict[str, Any] = measure(searcher, texts, org_seq, rounds)
         stats.update(
             entities=inserted + len(articles), fill_seconds=fill, real_tickets=min(inserted, len(real))
         )
+        if torch_stats is not None:
+            stats["torch"] = torch_stats
+            log(
+                f"  {size:>7} tickets, torch path: p50 {statistics.median(torch_stats['p50']):.0f} ms, "
+                f"p95 {statistics.median(torch_stats['p95']):.0f} ms"
+            )
         results[size] = stats
         log(
             f"  {size:>7} tickets: p50 {statistics.median(stats['p50']):.0f} ms, "
@@ -264,7 +282,8 @@ def bench_form(
     lite = load_settings({**env, "MILVUS_URL": str(tmp / "form.db")})
     log("  Milvus Lite:")
     try:
-        out["lite"] = fill_and_measure(lite, tickets, articles, sizes, rounds, per_round, log)
+        compare = frozenset(s for s in sizes if s == COMPARE_SIZE) or frozenset(sizes[-1:])
+        out["lite"] = fill_and_measure(lite, tickets, articles, sizes, rounds, per_round, log, compare)
     finally:
         drop_lite(lite)
     if server:

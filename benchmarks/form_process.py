@@ -2,6 +2,7 @@
 
 Opens a :class:`helpers.search.Searcher` on the configured collection (MILVUS_URL and friends,
 filled by a sync beforehand) and decides 50 requests made from its tickets, as the form does.
+``--torch``: the same on the torch path (:func:`benchmarks.paths.use_torch_path`), for comparison.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from helpers.search import Searcher
 from helpers.settings import load_settings
 
 from .form import query_texts
+from .paths import use_torch_path
 
 REQUESTS = 50
 
 
 def main() -> int:
+    if "--torch" in sys.argv[1:]:
+        use_torch_path()
     searcher = Searcher(load_settings())
     rows = searcher.client.query(
         searcher.settings.collection,

@@ -41,9 +41,7 @@ def _hwm_mb(pid: int) -> float:
 
 def run_sampled(cmd: list[str], env: dict[str, str], lite_state: Path | None) -> dict[str, Any]:
     """Run ``cmd``; sample its peak RSS (VmHWM) and that of the Lite server it uses, every 50 ms."""
-    proc = subprocess.Popen(
-        cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = {"process": 0.0, "lite": 0.0}
     lite_pid: list[int] = []
 
@@ -84,42 +82,85 @@ def _stop_lite(db: Path, env: dict[str, str]) -> None:
     )
 
 
+CHECK_TEXT = "I cannot log in since the password reset email never arrives"
+MODULES = {"onnx": "helpers", "torch": "benchmarks.torch_cli"}  # ``python -m`` of the CLI per path
+
+
 def bench_memory(source: Path, tmp: Path, repeats: int, log: Callable[[str], None]) -> dict[str, Any]:
-    """Peak RSS of ``python -m helpers sync`` (cold cache) and of a form process (50 decisions)."""
-    out: dict[str, list[float]] = {
-        k: [] for k in ("sync_mb", "sync_lite_mb", "sync_seconds", "form_mb", "form_lite_mb", "form_seconds")
+    """Whole processes, on the torch path and the ONNX path in turn, on one synced database.
+
+    Peak RSS of ``python -m helpers sync`` (cold cache, ONNX), of a form process (50 decisions)
+    per path, and the wall time of ``python -m helpers check`` per path (and its torch-path twin,
+    ``python -m benchmarks.torch_cli check``), alternating which path goes first.
+    """
+    out: dict[str, Any] = {
+        k: [] for k in ("sync_mb", "sync_lite_mb", "sync_seconds", "form_lite_mb", "form_seconds")
     }
+    for path in MODULES:
+        out[f"form_mb_{path}"] = []
+        out[f"form_seconds_{path}"] = []
+        out[f"check_seconds_{path}"] = []
+        out[f"check_mb_{path}"] = []
     thresholds = tmp / "mem_thresholds.json"
     thresholds.write_text('{"all-MiniLM-L6-v2": {"ticket": 0.0, "article": 0.8}}')
-    for r in range(repeats):
-        db = tmp / f"mem{r}.db"
-        env = _env({"MILVUS_URL": str(db), "EMBEDDING_CACHE": "off", "THRESHOLDS_FILE": str(thresholds)})
-        state = Path(f"{db}.server.json")
-        try:
+    db = tmp / "mem.db"
+    env = _env({"MILVUS_URL": str(db), "EMBEDDING_CACHE": "off", "THRESHOLDS_FILE": str(thresholds)})
+    state = Path(f"{db}.server.json")
+    org = _first_org(source)
+    try:
+        for r in range(repeats):
+            shutil.rmtree(db, ignore_errors=True)
+            _stop_lite(db, env)
             sync = run_sampled(
                 [sys.executable, "-m", "helpers", "sync", "--source", str(source), "--no-progress"],
                 env,
                 state,
             )
-            form = run_sampled([sys.executable, "-m", "benchmarks.form_process"], env, state)
-        finally:
-            _stop_lite(db, env)
-            shutil.rmtree(db, ignore_errors=True)
-        if sync["rc"] or form["rc"]:
-            log(f"  memory run failed: {sync['stderr'] or form['stderr']}")
-            out["error"] = [str(sync["stderr"] or form["stderr"])]
-            break
-        out["sync_mb"].append(sync["peak_mb"])
-        out["sync_lite_mb"].append(sync["lite_peak_mb"])
-        out["sync_seconds"].append(sync["seconds"])
-        out["form_mb"].append(form["peak_mb"])
-        out["form_lite_mb"].append(form["lite_peak_mb"])
-        out["form_seconds"].append(form["seconds"])
-        log(
-            f"  memory {r + 1}/{repeats}: sync {sync['peak_mb']:.0f} MB (+ Lite server "
-            f"{sync['lite_peak_mb']:.0f} MB), form {form['peak_mb']:.0f} MB"
-        )
+            if sync["rc"]:
+                log(f"  sync process failed: {sync['stderr']}")
+                out["error"] = [str(sync["stderr"])]
+                break
+            out["sync_mb"].append(sync["peak_mb"])
+            out["sync_lite_mb"].append(sync["lite_peak_mb"])
+            out["sync_seconds"].append(sync["seconds"])
+            order = list(MODULES) if r % 2 == 0 else list(MODULES)[::-1]
+            for path in order:
+                form_cmd = [sys.executable, "-m", "benchmarks.form_process"]
+                form = run_sampled(form_cmd + (["--torch"] if path == "torch" else []), env, state)
+                check_cmd = [sys.executable, "-m", MODULES[path], "check", CHECK_TEXT, "--org", str(org)]
+                check = run_sampled(check_cmd, env, None)
+                failed = form["stderr"] if form["rc"] else check["stderr"] if check["rc"] else None
+                if failed:
+                    log(f"  {path} process failed: {failed}")
+                    out["error"] = [str(failed)]
+                    return out
+                out[f"form_mb_{path}"].append(form["peak_mb"])
+                out[f"form_seconds_{path}"].append(form["seconds"])
+                out[f"check_seconds_{path}"].append(check["seconds"])
+                out[f"check_mb_{path}"].append(check["peak_mb"])
+                out["form_lite_mb"].append(form["lite_peak_mb"])
+                log(
+                    f"  {path} {r + 1}/{repeats}: form process {form['peak_mb']:.0f} MB, "
+                    f"{form['seconds']:.1f} s; check process {check['seconds']:.2f} s, "
+                    f"{check['peak_mb']:.0f} MB"
+                )
+            log(f"  sync process {sync['peak_mb']:.0f} MB (+ Lite server {sync['lite_peak_mb']:.0f} MB)")
+    finally:
+        _stop_lite(db, env)
+        shutil.rmtree(db, ignore_errors=True)
     return out
+
+
+def _first_org(source: Path) -> int:
+    """An organisation id of the synced tickets (the check is filtered by it)."""
+    from helpers.airbyte import Record, read_messages
+
+    for message in read_messages(source):
+        if isinstance(message, Record) and message.stream == "tickets":
+            org = message.data.get("organization_id")
+            if isinstance(org, int):
+                return org
+    raise ValueError(f"no ticket with an organization_id in {source}")
 
 
 def bench_series(

@@ -28,12 +28,10 @@ from typing import Any
 
 from helpers.settings import load_settings
 
-PARTS = ("sync", "form", "series", "memory")
+PARTS = ("sync", "form", "series", "memory", "int8")
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: benchmarks run from it, never installed
 DOC = ROOT / "docs" / "benchmarks.md"
 IMG = ROOT / "docs" / "img"
-TARGET_RATIO = 0.9
-TARGET_P50_MS = 50.0
 
 
 def results_path(quick: bool) -> Path:
@@ -97,6 +95,8 @@ def versions() -> dict[str, str]:
         "pymilvus",
         "milvus-lite",
         "milvus",
+        "onnxruntime",
+        "tokenizers",
         "torch",
         "sentence-transformers",
         "transformers",
@@ -109,12 +109,6 @@ def versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             out[name] = "not installed"
     return out
-
-
-def torch_threads() -> int:
-    import torch
-
-    return torch.get_num_threads()
 
 
 # ---------------------------------------------------------------- running
@@ -131,6 +125,7 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     common = {"dataset": dataset.label, "quick": quick, "date": dt.date.today().isoformat()}
     if "sync" in args.only:
         from helpers.chunking import split_text
+        from helpers.embeddings import ONNX_THREADS
 
         from .sync import bench_resync, bench_throughput, lite_settings, openai_estimate
 
@@ -146,7 +141,7 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             "resync": resync,
             "load": load.samples,
             "repeats": repeats,
-            "torch_threads": torch_threads(),
+            "onnx_threads": ONNX_THREADS,
             "openai": openai_estimate(dataset, lite_settings(tmp, "openai")),
         }
     if "form" in args.only:
@@ -165,6 +160,13 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             log("memory:")
             memory = bench_memory(dataset.first, tmp, 1 if quick else 2, log)
         results["memory"] = {**common, **memory, "load": load.samples}
+    if "int8" in args.only:
+        from .int8 import bench_int8
+
+        with LoadSampler() as load:
+            log("int8 against fp32:")
+            int8 = bench_int8(dataset, tmp, log)
+        results["int8"] = {**common, **int8, "load": load.samples}
     if "series" in args.only:
         from .proc import bench_series
 

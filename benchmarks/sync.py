@@ -2,8 +2,9 @@
 
 Every figure comes from ``helpers.sync.sync_messages`` running on a fresh Milvus Lite database
 (its shared server started and the empty collection created before the clock starts, its CPU
-counted separately), with the model
-loaded once and warm. The model alone is timed in the same process, alternating with the syncs.
+counted separately), with the model loaded once and warm. The throughput figures run side by side
+in one process: the torch path, the ONNX path (the product), and the ONNX path with the batch
+writes inline (no overlap with the next model call), each with the model alone on the same texts.
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ from helpers.admin import create_collection
 from helpers.airbyte import read_messages
 from helpers.chunking import count_tokens, record_text, split_text
 from helpers.connection import connect, forget_clients
-from helpers.embeddings import LocalEmbedder, chunk_size_for, get_embedder
+from helpers.embeddings import chunk_size_for, get_embedder
 from helpers.lite_server import ensure_lite_server, running_lite_server, stop_lite_server
 from helpers.settings import Settings, load_settings
 from helpers.sync import SyncStep
 
 from .data import Dataset, sync_chunks
+from .paths import model_path
+
+# (name, model path, overlap_writes) of the throughput variants, measured in turn in every repeat
+VARIANTS = (("torch", "torch", None), ("onnx", "onnx", None), ("onnx_inline", "onnx", False))
 
 # Buckets of the sync's wall time, in the order the report lists them: the sync's own steps (its
 # observer hook, helpers.sync.SyncStep), the reading of messages, and the rest.
@@ -129,7 +134,11 @@ class SyncRun:
 
 
 def timed_sync(
-    settings: Settings, source: Path | list[Path], keep: bool = False, mode: str = "append_dedup"
+    settings: Settings,
+    source: Path | list[Path],
+    keep: bool = False,
+    mode: str = "append_dedup",
+    overlap: bool | None = None,
 ) -> SyncRun:
     """One instrumented sync of ``source`` into ``settings``'s Lite database (server pre-started)."""
     start = time.perf_counter()
@@ -143,7 +152,9 @@ def timed_sync(
     probe = Probe()
     cpu0, lite0 = time.process_time(), _cpu_seconds(pid)
     start = time.perf_counter()
-    summary = sync_module.sync_messages(probe.messages(source), settings, mode=mode, observer=probe.observe)
+    summary = sync_module.sync_messages(
+        probe.messages(source), settings, mode=mode, observer=probe.observe, overlap_writes=overlap
+    )
     seconds = time.perf_counter() - start
     run = SyncRun(
         seconds=seconds,
@@ -174,41 +185,69 @@ def _timed_cpu(fn: Callable[[], Any]) -> tuple[float, float]:
 
 
 def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[str], None]) -> dict[str, Any]:
-    """Full cold-cache syncs alternating with the model alone on the same chunks.
+    """Full cold-cache syncs of each variant, each followed or preceded by its model alone.
 
-    One untimed sync and one model pass first (torch is slower the first time it meets an input
-    shape, which would be charged to whichever of the two runs first); then each repeat times the
-    sync and the model back to back, alternating which goes first. Wall time is what users see,
-    but on a shared 2-core machine it swings with other processes' load; CPU seconds (the sync's
+    One untimed sync per variant and one model pass per path come first (the first sync in a
+    process and a model's first calls are slower); then each repeat times every variant (the
+    order rotating from repeat to repeat) and, back to back with each sync, its model alone on
+    exactly the texts that sync embedded (alternating which goes first). Wall time is what users
+    see, but on a shared machine it swings with other processes' load; CPU seconds (the sync's
     process plus its Lite server, against the model's) are the load-robust comparison.
     """
     settings = lite_settings(tmp, "ratio")
-    embedder = get_embedder(settings)
-    model: LocalEmbedder = embedder.inner  # the sync's own model instance (batch size 32)
     texts = sync_chunks(dataset.records(), chunk_size_for(settings))
-    first = timed_sync(settings, dataset.first)  # untimed warm-up: the first sync in a process
-    warm = _timed(lambda: model.embed(texts))
-    log(f"  warm-up: first sync in this process {first.seconds:.1f} s, model one call {warm:.1f} s")
-    runs: list[SyncRun] = []
-    raw_all: list[tuple[float, float]] = []
-    raw_batches: list[tuple[float, float]] = []
+    models: dict[str, Any] = {}
+    for name, path, overlap in VARIANTS:
+        with model_path(path):
+            models[path] = get_embedder(settings).inner  # the sync's own model instance
+            first = timed_sync(settings, dataset.first, overlap=overlap)
+            warm = _timed(lambda path=path: models[path].embed(texts))
+        log(f"  warm-up {name}: first sync {first.seconds:.1f} s, model one call {warm:.1f} s")
+    out: dict[str, dict[str, Any]] = {}
     for r in range(repeats):
-        calls = runs[-1].embed_calls if runs else None
-        if r % 2 == 1 and calls:  # model first on odd repeats
-            raw_all.append(_timed_cpu(lambda calls=calls: model.embed([t for c in calls for t in c])))
-            raw_batches.append(_timed_cpu(lambda calls=calls: [model.embed(c) for c in calls]))
-            runs.append(timed_sync(settings, dataset.first))
-        else:
-            runs.append(timed_sync(settings, dataset.first))
-            calls = runs[-1].embed_calls
-            raw_all.append(_timed_cpu(lambda calls=calls: model.embed([t for c in calls for t in c])))
-            raw_batches.append(_timed_cpu(lambda calls=calls: [model.embed(c) for c in calls]))
-        run = runs[-1]
-        log(
-            f"  sync {r + 1}/{repeats}: {run.seconds:.1f} s for {run.chunks} chunks "
-            f"(CPU {run.process_cpu + run.lite_cpu:.1f} s); model alone {raw_all[-1][0]:.1f} s "
-            f"(one call, CPU {raw_all[-1][1]:.1f} s), {raw_batches[-1][0]:.1f} s (the sync's calls)"
-        )
+        shift = r % len(VARIANTS)
+        for name, path, overlap in VARIANTS[shift:] + VARIANTS[:shift]:
+            model = models[path]
+            v = out.setdefault(name, {"runs": [], "raw_all": [], "raw_batches": []})
+            with model_path(path):
+                calls = v["runs"][-1].embed_calls if v["runs"] else None
+                if r % 2 == 1 and calls:  # model first on odd repeats
+                    _model_alone(model, calls, v)
+                    v["runs"].append(timed_sync(settings, dataset.first, overlap=overlap))
+                else:
+                    v["runs"].append(timed_sync(settings, dataset.first, overlap=overlap))
+                    _model_alone(model, v["runs"][-1].embed_calls, v)
+            run = v["runs"][-1]
+            log(
+                f"  {name} {r + 1}/{repeats}: sync {run.seconds:.1f} s for {run.chunks} chunks "
+                f"(CPU {run.process_cpu + run.lite_cpu:.1f} s); model alone {v['raw_all'][-1][0]:.1f} s "
+                f"(one call), {v['raw_batches'][-1][0]:.1f} s (the sync's calls)"
+            )
+    variants = {name: _throughput(v["runs"], v["raw_all"], v["raw_batches"]) for name, v in out.items()}
+    paired = {  # per repeat, the same chunks: ONNX sync against torch sync, overlapped against inline
+        "onnx_over_torch": [
+            a / b for a, b in zip(variants["onnx"]["sync_cps"], variants["torch"]["sync_cps"], strict=True)
+        ],
+        "overlap_over_inline": [
+            a / b
+            for a, b in zip(variants["onnx"]["sync_cps"], variants["onnx_inline"]["sync_cps"], strict=True)
+        ],
+        "onnx_model_over_torch_model": [
+            a / b for a, b in zip(variants["onnx"]["model_cps"], variants["torch"]["model_cps"], strict=True)
+        ],
+    }
+    return {"variants": variants, **paired, "chunks": variants["onnx"]["chunks"]}
+
+
+def _model_alone(model: Any, calls: list[list[str]], into: dict[str, Any]) -> None:
+    """Time ``model`` on the sync's texts: in one call, then in the sync's own calls."""
+    into["raw_all"].append(_timed_cpu(lambda: model.embed([t for c in calls for t in c])))
+    into["raw_batches"].append(_timed_cpu(lambda: [model.embed(c) for c in calls]))
+
+
+def _throughput(
+    runs: list[SyncRun], raw_all: list[tuple[float, float]], raw_batches: list[tuple[float, float]]
+) -> dict[str, Any]:
     n = runs[0].chunks
     embedded = runs[0].texts_embedded
     sync_cpu = [r.process_cpu + r.lite_cpu for r in runs]
@@ -216,8 +255,6 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
         "chunks": n,
         "texts_embedded": embedded,
         "embed_calls": len(runs[0].embed_calls),
-        "warmup_seconds": warm,
-        "first_sync_seconds": first.seconds,
         "sync_seconds": [r.seconds for r in runs],
         "sync_cps": [n / r.seconds for r in runs],
         "model_cps": [embedded / s for s, _ in raw_all],

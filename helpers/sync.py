@@ -23,10 +23,19 @@ Airbyte's batches. Embedding happens before anything is deleted, so a failing mo
 collection as it was; a sync that dies anywhere and is run again ends with exactly the right
 entities (the deletes make every batch idempotent).
 
+While the model embeds ahead, each batch's deletes and inserts run on one background thread, so
+the next model call (ONNX Runtime releases the GIL) and the next records' chunking overlap them.
+The batches stay Airbyte's: one batch is written at a time (the next batch's writes wait for it),
+a STATE counts only once every write before it is done, a failed write stops the sync with its own
+error, and a sync that ends or fails waits for the write in flight first. With ``embed_ahead=0``
+each batch is written before the sync reads on, exactly as the destination does.
+
 An optional ``observer`` (any callable taking a :class:`SyncStep`) is told how long each step took
 and how much it handled: ``setup`` (open the collection), ``prepare`` (check and chunk a record),
 ``embed`` (one embedder call), ``tokens`` (count the model's tokens), ``delete``, ``insert`` and
-``flush``. The benchmarks use it; the sync itself never depends on it.
+``flush``. The benchmarks use it; the sync itself never depends on it. With the writes
+overlapped, ``tokens``, ``delete`` and ``insert`` are reported from the write thread while
+``prepare`` and ``embed`` are reported from the caller's: the observer may be called from both.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -257,6 +267,36 @@ class MilvusWriter:
             self.client.flush(self.name)
 
 
+class _Writes:
+    """At most one batch write in flight, on one background thread (or inline when not overlapping).
+
+    ``submit`` first waits for the write before it (raising that write's error), so batches are
+    written one after the other, in order; ``wait`` returns once nothing is in flight.
+    """
+
+    def __init__(self, overlap: bool) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="sync-writes") if overlap else None
+        self._pending: Future[None] | None = None
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self.wait()
+        if self._pool is None:
+            job()
+        else:
+            self._pending = self._pool.submit(job)
+
+    def wait(self) -> None:
+        """Block until the write in flight is done; raise its error, if any."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        """Let the write in flight finish, whatever happens to the sync, and stop the thread."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+
+
 @dataclass
 class _Prepared:
     """A record checked and chunked, ready to write (no chunks: a CDC deletion).
@@ -404,6 +444,7 @@ def sync_messages(
     streams: Iterable[str] | None = None,
     limits: EntityLimits | None = None,
     observer: SyncObserver | None = None,
+    overlap_writes: bool | None = None,
 ) -> SyncSummary:
     """Write ``messages`` into the collection; return what was done.
 
@@ -413,7 +454,8 @@ def sync_messages(
     (a tqdm ``update``). ``embed_ahead``: texts embedded per model call ahead of the writes
     (default: the model's; 0 embeds each write batch on its own, exactly as Airbyte's destination
     does). ``limits``: what an entity and an insert may weigh (default: :func:`limits_for`).
-    ``observer`` gets a :class:`SyncStep` per step.
+    ``observer`` gets a :class:`SyncStep` per step. ``overlap_writes``: write each batch on a
+    background thread while the sync reads and embeds on (default: when embedding ahead).
     """
     if mode not in MODES:
         raise InputError(f"Unknown sync mode {mode!r}; use one of {', '.join(MODES)}.")
@@ -438,9 +480,12 @@ def sync_messages(
     window = embedder.spec.embed_ahead if embed_ahead is None else embed_ahead
     if window:
         items = _embed_ahead(items, embedder, window, ahead, ahead_uses, observer)
+    writes = _Writes(bool(window) if overlap_writes is None else overlap_writes)
 
     def clear_streams() -> None:
         """Overwrite: delete every catalog stream not cleared yet (once per sync)."""
+        if to_clear:
+            writes.wait()  # after every write before it
         while to_clear:
             stream = to_clear.pop(0)
             expr = stream_filter(stream)
@@ -459,15 +504,8 @@ def sync_messages(
         clear_streams()  # the sync's first write (STATE, full batch or end) clears overwrite streams
         if not batch.records and not batch.ids_to_delete:
             return
-        if counter is not None and texts:
-            tokens = _observed(observer, "tokens", lambda: counter(texts), len)
-            summary.chunks_truncated_by_model += sum(n > max_tokens for n in tokens)
-        entities = []
-        for record, rec_id, chunks in batch.records:
-            meta = entity_metadata(record, rec_id, layout.primary_key)
-            for chunk in chunks:
-                vector = ahead[chunk]
-                entities.append({**meta, vector_field: vector.tolist(), layout.text_field: chunk})
+        records, ids = batch.records, batch.ids_to_delete
+        vectors = [ahead[chunk] for chunk in texts]  # taken now: ``ahead`` changes as the sync reads on
         for text in texts:  # forget a vector once every chunk embedded ahead with it is written
             left = ahead_uses.get(text, 0) - 1
             if left > 0:
@@ -475,14 +513,29 @@ def sync_messages(
             else:
                 ahead_uses.pop(text, None)
                 ahead.pop(text, None)
-        if batch.ids_to_delete:
-            ids = batch.ids_to_delete
-            summary.entities_deleted += _observed(observer, "delete", lambda: writer.delete_records(ids), int)
-        _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
-        summary.chunks_written += len(entities)
-        summary.records_indexed += len(batch.records)
-        summary.batches += 1
         batch = _Batch()
+
+        def write() -> None:
+            """Count truncated chunks, delete the batch's old entities, insert its new ones."""
+            if counter is not None and texts:
+                tokens = _observed(observer, "tokens", lambda: counter(texts), len)
+                summary.chunks_truncated_by_model += sum(n > max_tokens for n in tokens)
+            entities = []
+            vector_of = iter(vectors)
+            for record, rec_id, chunks in records:
+                meta = entity_metadata(record, rec_id, layout.primary_key)
+                for chunk in chunks:
+                    vector = next(vector_of).tolist()
+                    entities.append({**meta, vector_field: vector, layout.text_field: chunk})
+            if ids:
+                deleted = _observed(observer, "delete", lambda: writer.delete_records(ids), int)
+                summary.entities_deleted += deleted
+            _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
+            summary.chunks_written += len(entities)
+            summary.records_indexed += len(records)
+            summary.batches += 1
+
+        writes.submit(write)
 
     try:
         for item in items:
@@ -490,6 +543,7 @@ def sync_messages(
                 progress(1)
             if isinstance(item, State):
                 write_batch()
+                writes.wait()  # a STATE is committed once every write before it is done
                 summary.states += 1
                 continue
             record = item.record
@@ -514,7 +568,12 @@ def sync_messages(
             if batch.chunks >= batch_size:
                 write_batch()
         write_batch()
+        writes.wait()
+    except Exception:
+        writes.wait()  # a write that failed first is the sync's error (as when writes were inline)
+        raise
     finally:
+        writes.close()
         summary.texts_embedded = embedder.stats.embedded - start_stats[0]
         summary.texts_from_cache = embedder.stats.cached - start_stats[1]
         forget_layout(settings)  # readers detect it again (e.g. _ab_record_id now present)

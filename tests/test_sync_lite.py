@@ -564,3 +564,88 @@ def test_embedding_ahead_writes_what_airbyte_batches_write(settings_for, tmp_pat
         assert summary.texts_embedded + summary.texts_from_cache == summary.chunks_written
         assert sum(calls) == summary.texts_embedded
     assert len(c1) < len(c0) and s1.texts_embedded <= s0.texts_embedded
+
+
+def _timeline_sync(s, path, **kw):
+    """Sync ``path`` recording (when, what) of every write step and of every message handled."""
+    from helpers.airbyte import read_messages
+
+    events: list[tuple[float, float, str, int]] = []  # (start, end, step, count)
+    handled: list[tuple[float, int]] = []  # (when, chunks inserted so far) as each message is taken
+
+    def observe(step):
+        now = time.perf_counter()
+        if step.name in ("delete", "insert"):
+            events.append((now - step.seconds, now, step.name, step.count))
+
+    def progress(_):
+        handled.append((time.perf_counter(), sum(e[3] for e in events if e[2] == "insert")))
+
+    summary = sync_messages(read_messages(path), s, observer=observe, progress=progress, **kw)
+    return summary, events, handled
+
+
+def test_overlapped_writes_equal_inline_writes_one_batch_at_a_time(settings_for, tmp_path):
+    """Writes on the background thread give the same entities and summary as inline writes; no two
+    batches' writes overlap, and a STATE is taken only once every chunk before it is inserted."""
+    messages = [m for run in scenario_runs() for m in run]  # edits and deletions included
+    path = tmp_path / "all.jsonl"
+    write_jsonl(path, messages)
+    # chunks inserted by the end of each STATE's handling: every record before it, whole
+    expected_at_state: list[int] = []
+    chunks_before = 0
+    for m in messages:
+        if m["type"] == "STATE":
+            expected_at_state.append(chunks_before)
+        elif not m["record"]["data"].get("_ab_cdc_deleted_at"):
+            chunks_before += len(chunk_record(m["record"]["data"], FIELDS, 200))
+    results = {}
+    for overlap in (False, True):
+        s = settings_for(f"overlap_{overlap}", EMBEDDING_CACHE="off")
+        summary, events, handled = _timeline_sync(
+            s, path, batch_size=4, embed_ahead=8, overlap_writes=overlap
+        )
+        results[overlap] = (summary.as_dict(), entity_rows(s))
+        writes = sorted(events)
+        for (_, end, *_), (start, *_) in zip(writes, writes[1:], strict=False):
+            assert start >= end - 1e-6, "two writes in flight at once"
+        states = [i for i, m in enumerate(messages) if m["type"] == "STATE"]
+        # progress(1) is called as message i+1 is taken: the STATE at i has been handled by then
+        seen = [handled[i + 1][1] for i in states if i + 1 < len(handled)]
+        assert seen == expected_at_state[: len(seen)] and seen
+    assert results[True] == results[False] and results[True][0]["batches"] > 3
+
+
+def test_a_failed_overlapped_write_stops_the_sync_with_its_own_line(settings_for, tmp_path, monkeypatch):
+    """An insert failing on the background thread stops the sync with the insert's one-line error;
+    what came before the last STATE before it is kept, and no later batch is written."""
+    from helpers.sync import MilvusWriter
+
+    messages = []
+    for i in range(24):
+        messages.append(ticket(i + 1, f"Ticket {i + 1}", f"problem number {i + 1}"))
+        if i % 8 == 7:
+            messages.append(state(i))
+    path = tmp_path / "fail.jsonl"
+    write_jsonl(path, messages)
+    s = settings_for("overlap_fail", EMBEDDING_CACHE="off")
+    original = MilvusWriter.insert
+    calls: list[int] = []
+
+    def failing(self, entities):
+        calls.append(len(entities))
+        if len(calls) == 3:
+            raise MilvusError("Milvus refused to insert entities: injected failure.")
+        return original(self, entities)
+
+    monkeypatch.setattr(MilvusWriter, "insert", failing)
+    with pytest.raises(MilvusError, match=r"^Milvus refused to insert entities: injected failure\.$"):
+        sync_messages(read_path(path), s, batch_size=4, embed_ahead=16, overlap_writes=True)
+    assert len(calls) == 3  # no batch after the failed one was written
+    assert sorted(r[1] for r in entity_rows(s)) == sorted(f"tickets_{i}" for i in range(1, 9))
+
+
+def read_path(path):
+    from helpers.airbyte import read_messages
+
+    return read_messages(path)

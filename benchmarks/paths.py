@@ -1,0 +1,52 @@
+"""The offline model's two paths, for side-by-side figures: ONNX Runtime (the product) and torch.
+
+The product always runs :class:`helpers.embeddings.LocalEmbedder` (ONNX Runtime). The benchmark
+compares it with :class:`helpers.embeddings.TorchEmbedder` (sentence-transformers, the path before
+ONNX) by swapping the process's offline model here, bench-side: no product setting selects torch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+from helpers import embeddings, search
+
+PATHS = ("torch", "onnx")  # the order of every side-by-side figure
+
+
+def _forget() -> None:
+    """Drop the process-wide embedder and searcher caches (they hold the model they were made with)."""
+    embeddings._cached_embedder.cache_clear()
+    search._searcher.cache_clear()
+
+
+@functools.cache
+def _torch_embedder(data_dir: Path) -> embeddings.TorchEmbedder:
+    """One torch model per process, loaded at its first use (as the product loads its model)."""
+    return embeddings.TorchEmbedder()
+
+
+def use_torch_path() -> None:
+    """From now on this process's offline model is the torch one."""
+    embeddings._local_embedder = _torch_embedder
+    _forget()
+
+
+@contextlib.contextmanager
+def model_path(name: str) -> Iterator[None]:
+    """Within the block, ``get_embedder`` (sync, searcher) runs the offline model on path ``name``."""
+    if name not in PATHS:
+        raise ValueError(f"unknown model path {name!r}")
+    saved = embeddings._local_embedder
+    if name == "torch":
+        use_torch_path()
+    else:
+        _forget()
+    try:
+        yield
+    finally:
+        embeddings._local_embedder = saved
+        _forget()
