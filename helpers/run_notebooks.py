@@ -43,6 +43,7 @@ def execute(path: Path, out: Path) -> float:
     """Run ``path`` top to bottom in its own folder; write the result to ``out``; seconds taken."""
     import nbformat
     from nbclient import NotebookClient
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)  # the state of an earlier run
@@ -57,8 +58,11 @@ def execute(path: Path, out: Path) -> float:
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
     client.execute()
-    for cell in nb.cells:
+    coalesce = CoalesceStreamsPreprocessor()  # one output per stream, however the kernel flushed it
+    for index, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)  # timestamps of an earlier run
+        if cell.cell_type == "code":
+            coalesce.preprocess_cell(cell, {}, index)
     canonical_widget_ids(nb)
     out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nbformat.from_dict(nb), out)
