@@ -11,6 +11,7 @@ import pytest
 
 from helpers.chunking import chunk_record, count_tokens, gpt2_encoding, record_text, split_text
 from helpers.errors import SourceError
+from tests.support.airbyte_collections import airbyte_splitter
 from tests.support.cli import REPO
 from tests.support.fakes import SUPPORT_PARAGRAPHS, support_text
 
@@ -25,20 +26,6 @@ def test_offline_gpt2_is_tiktokens_gpt2():
     assert ours._pat_str == theirs._pat_str and ours._special_tokens == theirs._special_tokens
     text = "".join(SUPPORT_PARAGRAPHS) + " <|endoftext|> ünïcødé 😀\n\n\t  x"
     assert ours.encode(text, disallowed_special=()) == theirs.encode(text, disallowed_special=())
-
-
-def airbyte_splitter(chunk_size: int):
-    """The splitter exactly as Airbyte's destination configures it (built here independently)."""
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
-        encoding_name="gpt2",
-        chunk_size=chunk_size,
-        chunk_overlap=0,
-        separators=["\n\n", "\n", " ", ""],
-        keep_separator=False,
-        disallowed_special=(),
-    )
 
 
 def airbyte_text(data: dict) -> str:

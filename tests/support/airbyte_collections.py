@@ -52,14 +52,15 @@ def as_messages(records: list[tuple[str, dict]]) -> list[dict]:
     ]
 
 
-def _splitter():
-    """LangChain's splitter as the connector builds it, on tiktoken's own gpt2 (tests/conftest.py
-    fills tiktoken's cache with the shipped files, so nothing is downloaded)."""
+def airbyte_splitter(chunk_size: int = CHUNK_SIZE):
+    """LangChain's splitter exactly as Airbyte's destination configures it, built independently of
+    the product, on tiktoken's own gpt2 (tests/conftest.py fills tiktoken's cache with the shipped
+    files, so nothing is downloaded)."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
         encoding_name="gpt2",
-        chunk_size=CHUNK_SIZE,
+        chunk_size=chunk_size,
         chunk_overlap=0,
         separators=["\n\n", "\n", " ", ""],
         keep_separator=False,
@@ -71,7 +72,7 @@ def airbyte_entities(records, primary_key: str, embed, dedup: bool = True, vecto
     """Entities as the connector's DocumentProcessor + MilvusIndexer write them."""
     from langchain_core.utils.strings import stringify_dict
 
-    splitter = _splitter()
+    splitter = airbyte_splitter()
     out = []
     for stream, data in records:
         text = stringify_dict({f: data[f] for f in FIELDS if f in data})
