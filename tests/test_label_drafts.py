@@ -108,14 +108,19 @@ def test_split_is_fixed_per_ticket_and_about_thirty_percent_holdout():
     assert 0.25 < share < 0.35
 
 
-def test_the_drafted_file_is_a_valid_labels_file(tmp_path):
-    src = tmp_path / "export"
-    src.mkdir()
+def write_export(folder):
+    """The export as an Airbyte sync's files (RECORD messages, one per line)."""
+    folder.mkdir()
     lines = [
         json.dumps({"type": "RECORD", "record": {"stream": r.stream, "data": r.data, "emitted_at": 1}})
         for r in export()
     ]
-    (src / "zendesk.jsonl").write_text("\n".join(lines) + "\n")
+    (folder / "zendesk.jsonl").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def test_the_drafted_file_is_a_valid_labels_file(tmp_path):
+    src = write_export(tmp_path / "export")
     out = tmp_path / "drafts" / "labels.jsonl"
     drafts = draft_labels_file(src, out)
     assert [label.id for label in load_labels(out)] == [label.id for label in drafts.labels]
@@ -124,13 +129,7 @@ def test_the_drafted_file_is_a_valid_labels_file(tmp_path):
 def test_cli_draft_labels(tmp_path, capsys):
     from helpers.cli import main
 
-    src = tmp_path / "export"
-    src.mkdir()
-    lines = [
-        json.dumps({"type": "RECORD", "record": {"stream": r.stream, "data": r.data, "emitted_at": 1}})
-        for r in export()
-    ]
-    (src / "zendesk.jsonl").write_text("\n".join(lines) + "\n")
+    src = write_export(tmp_path / "export")
     assert main(["draft-labels", "--source", str(src), "--out", str(tmp_path / "l.jsonl")]) == 0
     assert "2 labels drafted" in capsys.readouterr().out
     assert main(["draft-labels", "--source", str(tmp_path / "nope"), "--out", str(tmp_path / "x")]) == 2
