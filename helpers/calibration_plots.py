@@ -8,6 +8,7 @@ a fixed size, and nothing global is touched.
 from __future__ import annotations
 
 import html
+import io
 from pathlib import Path
 from typing import Any
 
@@ -258,7 +259,9 @@ def calibration_widget(
     ticket = slider(start[0], "ticket threshold")
     article = slider(start[1], "article threshold")
     metrics, examples, status = w.HTML(), w.HTML(), w.HTML()
-    plot = w.Output()  # the distributions with the slider values drawn (saved with the notebook)
+    # the distributions with the slider values drawn, as a PNG inside the widget: it is part of the
+    # widget's state, so a saved notebook, Voila and a page without a kernel all show it
+    plot = w.Image(format="png", layout=w.Layout(width="880px"))
     button = w.Button(
         description=f"Save for {model}"[:40],
         icon="save",
@@ -271,13 +274,11 @@ def calibration_widget(
         return plot_distributions(data, picked=(ticket.value or None, article.value))
 
     def update(*_: Any) -> None:
-        from IPython.display import display
-
         metrics.value = metrics_html(data, ticket.value, article.value)
         examples.value = examples_html(data, ticket.value, article.value, n_examples)
-        with plot:
-            plot.clear_output(wait=True)
-            display(figure())
+        png = io.BytesIO()
+        figure().savefig(png, format="png", dpi=80)
+        plot.value = png.getvalue()
 
     def save(*_: Any) -> None:
         t, a = round(ticket.value, 4), round(article.value, 4)

@@ -421,6 +421,11 @@ def test_widget_updates_live_and_saves(tmp_path):
     assert "query d" in box.examples.value  # the duplicate at 0.6 is now missed: an FN near 0.4
     ticket_axes = box.figure().axes[0]
     assert 0.4 in [line.get_xdata()[0] for line in ticket_axes.lines]  # the plot follows the slider
+    shown = bytes(box.plot.value)
+    assert shown.startswith(b"\x89PNG")  # redrawn into the widget
+    box.ticket_slider.value = 0.5
+    assert bytes(box.plot.value).startswith(b"\x89PNG") and bytes(box.plot.value) != shown
+    box.ticket_slider.value = 0.4
     box.article_slider.value = 0.25
     box.save_button.click()
     saved = load_thresholds(path, MODEL)
