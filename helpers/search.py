@@ -180,6 +180,12 @@ def clean_query(text: object, max_tokens: int) -> Query:
     return Query(cut, truncated=True)
 
 
+@functools.cache
+def _query_prefix_tokens() -> int:
+    """gpt2 tokens that :func:`query_form` adds to a request (counted once per process)."""
+    return count_tokens(query_form(""))
+
+
 def query_form(text: str) -> str:
     """``text`` as the chunk of a ticket whose only text field is its description."""
     return record_text({QUERY_FIELD: text}, [QUERY_FIELD])
@@ -252,8 +258,13 @@ class Searcher:
 
     def embed_query(self, text: object) -> tuple[np.ndarray, Query]:
         """Clean ``text`` and embed it in the stored chunks' form (``description: ...``)."""
-        prefix = count_tokens(query_form(""))
-        query = clean_query(text, max(self.max_query_tokens - prefix, 1))
+        budget = self.max_query_tokens
+        # a gpt2 token is at least one byte: a request this short fits with its prefix, and the
+        # gpt2 tables (~0.6 s to load) are needed only for a longer one
+        short = isinstance(text, str) and len(query_form(text).encode("utf-8", "surrogatepass")) <= budget
+        if not short:
+            budget -= _query_prefix_tokens()
+        query = clean_query(text, max(budget, 1))
         return self.embedder.embed_one(query_form(query.text)), query
 
     def _search(self, vector: np.ndarray, expr: str, limit: int, fields: list[str]) -> list[dict]:

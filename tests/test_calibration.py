@@ -36,6 +36,7 @@ from helpers.calibration_report import result_json, save_result, summary, uncert
 from helpers.errors import InputError
 from helpers.labels import load_labels
 from helpers.thresholds import SHIPPED_FILE, TUTORIAL_MODEL, load_thresholds, save_thresholds
+from tests.support.labels import label, write_labels
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_LABELS = REPO / "data" / "labels" / "queries.jsonl"
@@ -279,7 +280,6 @@ def test_boundary_examples_are_the_nearest_mistakes():
     assert len(df) == 4
 
 
-from tests.support.labels import label, write_labels  # noqa: E402 - shared label builders
 
 # ----------------------------------------------------------------------------- collect with a fake searcher
 

@@ -327,3 +327,16 @@ def test_support_form_function_and_display(settings):
     bundle = f._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "support-result" in f.result._dom_classes
+
+
+def test_a_short_request_needs_no_gpt2_tables(settings):
+    """Counting gpt2 tokens (to cut long requests) loads ~0.6 s of tables: not for short ones."""
+    from helpers import chunking, search
+
+    searcher = search.Searcher(settings)
+    chunking.gpt2_encoding.cache_clear()
+    search._query_prefix_tokens.cache_clear()
+    searcher.embed_query("My export is empty")
+    assert chunking.gpt2_encoding.cache_info().currsize == 0
+    _, query = searcher.embed_query("word " * 400)  # long: counted, cut to the chunk size
+    assert query.truncated and chunking.gpt2_encoding.cache_info().currsize == 1
