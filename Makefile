@@ -40,7 +40,7 @@ $(STAMP): pyproject.toml requirements.lock
 	# torch first, pinned: the CPU build (a looser pin pulls a multi-GB CUDA build)
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -c requirements.lock -e '.[notebook,app,dev]'
-	$(PY) -m helpers.onnx_model build
+	$(PY) -m helpers model build
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 

@@ -5,7 +5,9 @@ dataset's articles. The dataset's own chunks keep their real embeddings; the res
 real ticket chunks (text and subject reused) whose vectors are the real vector plus Gaussian
 noise, renormalised (cosine ~0.9 to their source), so the filtered searches see realistic
 neighbourhoods. The embedding cache is off: every request runs the model on a new text. At the
-sizes in ``compare_at`` (Lite), the same requests are also timed on the torch path, in turn.
+sizes in ``compare_at`` (Lite), the same requests are also timed on the torch path; at those
+sizes, on Lite and on the server, also with the form's two searches one after the other
+(``Searcher(concurrent_searches=False)``) instead of at once.
 """
 
 from __future__ import annotations
@@ -199,8 +201,10 @@ def fill_and_measure(
     per_round: int,
     log: Callable[[str], None],
     compare_at: frozenset[int] = frozenset(),
+    in_turn_at: frozenset[int] = frozenset(),
 ) -> dict[int, dict[str, Any]]:
-    """Fill the collection to each size and time ``decide`` (ONNX; torch too at ``compare_at``)."""
+    """Fill the collection to each size and time ``decide`` (ONNX; torch too at ``compare_at``; the
+    two searches one after the other too at ``in_turn_at``)."""
     from helpers.search import Searcher
 
     client = ensure_collection(settings, MINILM.dimension, MINILM.name)
@@ -214,6 +218,7 @@ def fill_and_measure(
     results: dict[int, dict[str, Any]] = {}
     searcher = None
     torch_searcher = None
+    in_turn_searcher = None
     for size in sizes:
         start = time.perf_counter()
         while inserted < size:
@@ -237,7 +242,14 @@ def fill_and_measure(
                 with model_path("torch"):
                     torch_searcher = Searcher(settings)  # keeps its torch model after the block
             torch_stats = measure(torch_searcher, texts, org_seq, rounds)
+        in_turn_stats = None
+        if size in in_turn_at:  # the same requests with the searches in turn, just before
+            if in_turn_searcher is None:
+                in_turn_searcher = Searcher(settings, concurrent_searches=False)
+            in_turn_stats = measure(in_turn_searcher, texts, org_seq, rounds)
         stats: dict[str, Any] = measure(searcher, texts, org_seq, rounds)
+        if in_turn_stats is not None:
+            stats["in_turn"] = in_turn_stats
         stats.update(
             entities=inserted + len(articles), fill_seconds=fill, real_tickets=min(inserted, len(real))
         )
@@ -253,6 +265,9 @@ def fill_and_measure(
             f"p95 {statistics.median(stats['p95']):.0f} ms (embed "
             f"{statistics.median(stats['embed_p50']):.0f} ms; filled in {fill:.1f} s)"
         )
+    for used in (searcher, torch_searcher, in_turn_searcher):
+        if used is not None:
+            used.close()
     return results
 
 
@@ -283,7 +298,9 @@ def bench_form(
     log("  Milvus Lite:")
     try:
         compare = frozenset(s for s in sizes if s == COMPARE_SIZE) or frozenset(sizes[-1:])
-        out["lite"] = fill_and_measure(lite, tickets, articles, sizes, rounds, per_round, log, compare)
+        out["lite"] = fill_and_measure(
+            lite, tickets, articles, sizes, rounds, per_round, log, compare_at=compare, in_turn_at=compare
+        )
     finally:
         drop_lite(lite)
     if server:
@@ -291,7 +308,9 @@ def bench_form(
         try:
             with milvus_server(tmp / "milvus_server", wait=SERVER_WAIT, remove=True) as url:
                 settings = load_settings({**env, "MILVUS_URL": url})
-                out["server"] = fill_and_measure(settings, tickets, articles, sizes, rounds, per_round, log)
+                out["server"] = fill_and_measure(
+                    settings, tickets, articles, sizes, rounds, per_round, log, in_turn_at=compare
+                )
         except Exception as exc:  # report it, keep the Lite figures
             out["server_error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
             log(f"  server failed: {out['server_error']}")

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import HelpersError, InputError
 from .settings import Settings, load_settings, scrub
@@ -160,6 +161,19 @@ def cmd_lite(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
+    from .onnx_model import build, export, sha256_file
+
+    if args.action == "export":  # no checks of the result: tests compare it with the pinned sha256
+        if args.out is None:
+            raise InputError("`model export` needs the file to write: python -m helpers model export OUT")
+        export(args.out)
+        print(sha256_file(args.out))
+        return 0
+    print(f"ONNX model ready: {build(settings.data_dir, force=args.force)}")
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors are one line on stderr too (exit status 2), like every other user error."""
 
@@ -242,6 +256,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("settings", help="show the settings in use (secrets hidden)")
     p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("model", help="the offline model's ONNX file (made at set-up by `make venv`)")
+    p.add_argument(
+        "action",
+        choices=["build", "export"],
+        help="build: export the packaged model to <data dir>/models and check it (skipped when the "
+        "file is good); export: write the export to OUT, unchecked",
+    )
+    p.add_argument("out", nargs="?", type=Path, help="export: the file to write")
+    p.add_argument("--force", action="store_true", help="build: export again even if the file is good")
+    p.set_defaults(func=cmd_model)
 
     p = sub.add_parser("lite", help="the shared Milvus Lite server for MILVUS_URL")
     p.add_argument("action", choices=["stop", "status"])

@@ -84,7 +84,7 @@ class LocalEmbedder:
 
     The same vectors as sentence-transformers (every pairwise squared-L2 distance within 1e-5 on
     the shipped data, tested), so thresholds and cached vectors stay valid; it imports neither torch
-    nor transformers. The ONNX file is made at set-up: ``python -m helpers.onnx_model build``.
+    nor transformers. The ONNX file is made at set-up: ``python -m helpers model build``.
     """
 
     def __init__(

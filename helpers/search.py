@@ -23,6 +23,7 @@ vectors).
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import re
 import threading
@@ -219,8 +220,10 @@ def _collapse(hits: list[dict[str, Any]], limit: int, id_field: str) -> list[dic
 class Searcher:
     """Embeds requests and runs the form's two searches against one collection."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, concurrent_searches: bool = True) -> None:
         self.settings = settings
+        # decide()'s two searches at once (False: one after the other, as the tutorial; benchmarks)
+        self.concurrent_searches = concurrent_searches
         self.embedder: CachedEmbedder = get_embedder(self.settings)
         self.model = self.embedder.spec.name
         spec = self.embedder.spec
@@ -233,6 +236,22 @@ class Searcher:
         self.params = self.layout.search_params(IVF_NPROBE)
         self.max_query_tokens = chunk_size_for(self.settings)
         self._absent: tuple[str, ...] | None = None
+        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
+
+    def _article_pool(self) -> concurrent.futures.ThreadPoolExecutor:
+        """One worker thread for the article search of :meth:`decide`, made on first use."""
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="article-search")
+            return self._pool
+
+    def close(self) -> None:
+        """Stop the article-search thread (the client is shared and stays open)."""
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
 
     def absent_ticket_fields(self) -> tuple[str, ...]:
         """Filter fields (``status``, ``organization_id``) no sampled ticket entity carries.
@@ -338,14 +357,21 @@ class Searcher:
         vector, _ = self.embed_query(text)
         return self.articles_near(vector, limit)
 
-    def decide(self, text: str, org_id: object) -> Decision:
-        """The form's decision: a duplicate warning, or "Submitted!" plus helpful articles."""
-        parse_org_id(org_id)  # a bad id fails before any work
-        thresholds = self.thresholds()
-        vector, query = self.embed_query(text)
+    def _decide_in_turn(
+        self, vector: np.ndarray, query: Query, org_id: object, thresholds: Thresholds
+    ) -> Decision:
         ticket_hits = self.tickets_near(vector, org_id, limit=2)
         duplicate, _, _ = apply_thresholds(ticket_hits, [], thresholds)
-        article_hits = [] if duplicate else self.articles_near(vector, limit=5)  # a warning needs none
+        article_hits = [] if duplicate else self.articles_near(vector, limit=5)
+        return self._decision(thresholds, query, ticket_hits, article_hits)
+
+    def _decision(
+        self,
+        thresholds: Thresholds,
+        query: Query,
+        ticket_hits: list[TicketHit],
+        article_hits: list[ArticleHit],
+    ) -> Decision:
         duplicate, related, articles = apply_thresholds(ticket_hits, article_hits, thresholds)
         return Decision(
             model=self.model,
@@ -357,6 +383,29 @@ class Searcher:
             query_truncated=query.truncated,
             related=related,
         )
+
+    def decide(self, text: str, org_id: object) -> Decision:
+        """The form's decision: a duplicate warning, or "Submitted!" plus helpful articles."""
+        parse_org_id(org_id)  # a bad id fails before any work
+        thresholds = self.thresholds()
+        vector, query = self.embed_query(text)
+        # the two searches run at once (the article search on a second thread): most requests
+        # need both, and Milvus answers them in parallel; a warning discards the articles
+        if not self.concurrent_searches:
+            return self._decide_in_turn(vector, query, org_id, thresholds)
+        pending = self._article_pool().submit(self.articles_near, vector, 5)
+        try:
+            ticket_hits = self.tickets_near(vector, org_id, limit=2)
+        except BaseException:
+            concurrent.futures.wait([pending])
+            raise
+        duplicate, _, _ = apply_thresholds(ticket_hits, [], thresholds)
+        if duplicate:  # a warning needs no articles (nor their errors)
+            concurrent.futures.wait([pending])
+            article_hits: list[ArticleHit] = []
+        else:
+            article_hits = pending.result()
+        return self._decision(thresholds, query, ticket_hits, article_hits)
 
 
 def apply_thresholds(

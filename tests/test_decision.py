@@ -5,6 +5,8 @@ No Milvus and no model: a :class:`Searcher` whose searches return fixed hits.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -17,9 +19,13 @@ API_URL = "https://acme.zendesk.com/api/v2/tickets/1234.json"
 class FixedSearcher(Searcher):
     """The real ``decide`` over fixed hits and thresholds."""
 
-    def __init__(self, ticket_hits: list[TicketHit], thresholds: Thresholds) -> None:  # no super()
+    def __init__(
+        self, ticket_hits: list[TicketHit], thresholds: Thresholds, concurrent_searches: bool = True
+    ) -> None:  # no super(): no Milvus, no model
         self.model = thresholds.model
         self._hits, self._thresholds = ticket_hits, thresholds
+        self.concurrent_searches = concurrent_searches
+        self._pool, self._pool_lock = None, threading.Lock()
 
     def thresholds(self) -> Thresholds:
         return self._thresholds
@@ -41,14 +47,75 @@ def hit(distance: float, subject: str = "SMS 2FA <not> working", url: str | None
 LEVELS = Thresholds("m", ticket=0.8, article=0.9, related=1.1)
 
 
+@pytest.mark.parametrize("at_once", [True, False])
 @pytest.mark.parametrize(
     ("distance", "duplicate", "related"),
     [(0.5, True, False), (0.8, False, True), (1.0, False, True), (1.1, False, False), (2.0, False, False)],
 )
-def test_strict_warns_loose_relates_beyond_nothing(distance, duplicate, related):
-    d = FixedSearcher([hit(distance)], LEVELS).decide("text", 1)
+def test_strict_warns_loose_relates_beyond_nothing(distance, duplicate, related, at_once):
+    searcher = FixedSearcher([hit(distance)], LEVELS, concurrent_searches=at_once)
+    d = searcher.decide("text", 1)
+    searcher.close()
     assert (d.duplicate is not None, d.related is not None) == (duplicate, related)
     assert bool(d.articles) == (not duplicate)  # filed requests still get articles
+    listed = [ArticleHit(7, "Reset 2FA", "https://help.example/7", 0.5)]
+    assert d.article_hits == ([] if duplicate else listed)
+
+
+class MeetingSearcher(FixedSearcher):
+    """Each search waits until the other one has started: passes only if they run at once."""
+
+    def __init__(self, *args, fail: str | None = None, wait: float = 5, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.meet = threading.Barrier(2, timeout=wait)
+        self.fail = fail
+        self.articles_done = threading.Event()
+
+    def tickets_near(self, vector, org_id, limit=2):
+        self.meet.wait()
+        if self.fail == "tickets":
+            raise RuntimeError("ticket search failed")
+        return super().tickets_near(vector, org_id, limit)
+
+    def articles_near(self, vector, limit=5):
+        try:
+            self.meet.wait()
+            if self.fail == "articles":
+                raise RuntimeError("article search failed")
+            return super().articles_near(vector, limit)
+        finally:
+            self.articles_done.set()
+
+
+def article_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("article-search")]
+
+
+def test_the_two_searches_run_at_once_and_the_thread_is_stopped():
+    searcher = MeetingSearcher([hit(1.0)], LEVELS)
+    for _ in range(3):  # the same worker thread every time
+        assert searcher.decide("text", 1).articles
+    assert len(article_threads()) == 1
+    searcher.close()
+    assert article_threads() == []
+    with pytest.raises(threading.BrokenBarrierError):  # in turn, the ticket search waits alone
+        MeetingSearcher([hit(1.0)], LEVELS, concurrent_searches=False, wait=0.5).decide("text", 1)
+
+
+def test_a_failed_search_is_raised_after_both_ended_and_a_warning_ignores_the_articles():
+    failing_tickets = MeetingSearcher([hit(1.0)], LEVELS, fail="tickets")
+    with pytest.raises(RuntimeError, match="ticket search failed"):
+        failing_tickets.decide("text", 1)
+    assert failing_tickets.articles_done.is_set()  # nothing left running behind the error
+    failing_articles = MeetingSearcher([hit(1.0)], LEVELS, fail="articles")
+    with pytest.raises(RuntimeError, match="article search failed"):
+        failing_articles.decide("text", 1)  # a filed request needs its articles: the error is its
+    warned = MeetingSearcher([hit(0.5)], LEVELS, fail="articles")
+    d = warned.decide("text", 1)  # a warning never needed the articles
+    assert d.duplicate is not None and d.article_hits == [] and warned.articles_done.is_set()
+    for used in (failing_tickets, failing_articles, warned):
+        used.close()
+    assert article_threads() == []
 
 
 def test_no_warning_level_never_blocks_but_still_relates():

@@ -17,7 +17,7 @@ from helpers.chunking import chunk_record
 from helpers.embeddings import MINILM, LocalEmbedder, TorchEmbedder
 from helpers.errors import EmbeddingError
 from helpers.settings import load_settings
-from tests.support.cli import lite_env, subprocess_env
+from tests.support.cli import lite_env, run_cli, subprocess_env
 from tests.support.collections import release_lite
 from tests.support.fakes import SUPPORT_PARAGRAPHS, support_text
 
@@ -127,7 +127,7 @@ def test_missing_or_corrupt_onnx_file_says_how_to_rebuild(tmp_path, data_dir, mo
     with pytest.raises(EmbeddingError) as err:
         LocalEmbedder(tmp_path)
     message = str(err.value)
-    assert "missing" in message and "`python -m helpers.onnx_model build`" in message
+    assert "missing" in message and "`python -m helpers model build`" in message
     assert "\n" not in message
     model = om.onnx_path(tmp_path)
     model.parent.mkdir(parents=True)
@@ -159,6 +159,19 @@ def test_export_is_byte_identical_to_the_pinned_sha256(tmp_path):
     out = tmp_path / "m.onnx"
     om.export(out)
     assert om.sha256_file(out) == om.ONNX_SHA256
+
+
+def test_model_build_command_checks_the_file_and_names_a_missing_argument(tmp_path, data_dir):
+    """``python -m helpers model build`` (what ``make venv`` runs): a good file is kept, quietly."""
+    model = om.onnx_path(tmp_path)
+    model.parent.mkdir(parents=True)
+    model.write_bytes(om.onnx_path(data_dir).read_bytes())
+    out = run_cli(["model", "build"], {"HELPERS_DATA_DIR": str(tmp_path)})
+    assert out.returncode == 0 and out.stdout.strip() == f"ONNX model ready: {model}"
+    assert out.stderr == ""  # no runpy warning, no progress bar
+    out = run_cli(["model", "export"], {"HELPERS_DATA_DIR": str(tmp_path)})
+    assert out.returncode == 2
+    assert out.stderr.strip() == "error: `model export` needs the file to write: python -m helpers model export OUT"
 
 
 def test_pooling_config_is_what_the_export_implements():
