@@ -28,7 +28,7 @@ from typing import Any
 
 from helpers.settings import load_settings
 
-PARTS = ("sync", "form", "series", "memory", "int8")
+PARTS = ("sync", "form", "series", "memory", "int8", "generality")
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: benchmarks run from it, never installed
 DOC = ROOT / "docs" / "benchmarks.md"
 IMG = ROOT / "docs" / "img"
@@ -167,6 +167,13 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             log("int8 against fp32:")
             int8 = bench_int8(dataset, tmp, log)
         results["int8"] = {**common, **int8, "load": load.samples}
+    if "generality" in args.only:
+        from .generality import SEEDS, bench_generality
+
+        with LoadSampler() as load:
+            log("the duplicate warning on datasets it was never tuned on:")
+            generality = bench_generality(tmp, log, SEEDS[:1] if quick else SEEDS)
+        results["generality"] = {**common, **generality, "load": load.samples}
     if "series" in args.only:
         from .proc import bench_series
 

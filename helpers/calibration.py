@@ -564,7 +564,31 @@ class CalibrationResult:
             )
         if not self.article.met_target:
             out.append("No article threshold met its rule on the calibration split.")
+        held = self.ticket.holdout
+        target = self.target_precision
+        if self.ticket.threshold is not None and target is not None and held["precision"] is not None:
+            flags = int(held["tp"]) + int(held["fp"])
+            if held["precision"] < target:
+                lo, hi = wilson_interval(int(held["tp"]), flags)
+                out.append(
+                    f"On the holdout split the warning's precision is {held['precision']:.3f} "
+                    f"({held['tp']} of {flags} warnings right; 95% interval {lo:.2f}-{hi:.2f}), below "
+                    f"the target {target:g} it was picked for: on requests it was not picked on, it "
+                    "warns wrongly more often than intended. Label more requests near the threshold, "
+                    "or pick for a higher target (--target-precision)."
+                )
         return tuple(out)
+
+
+def wilson_interval(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval (95% by default) of a proportion ``successes / n``; (0, 1) when n = 0."""
+    if n <= 0:
+        return (0.0, 1.0)
+    p = successes / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def _plain(value: Any) -> Any:

@@ -719,3 +719,36 @@ def test_threshold_table_measures_each_row_on_the_holdout():
     assert rows["related: the pick"]["value"] == result.related.threshold
     low, high = rows["warning: 95% interval, low end"], rows["warning: 95% interval, high end"]
     assert low["value"] <= pick["value"] <= high["value"]
+
+
+def test_a_pick_that_does_not_hold_on_the_holdout_is_said_with_its_interval():
+    calibration = [tk(f"c{i}", 0.1 + 0.01 * i) for i in range(20)] + [
+        tk(f"n{i}", 0.8 + 0.01 * i, dup=False) for i in range(20)
+    ]
+    # holdout: 10 duplicates and 4 look-alikes as close as them, then the rest far away
+    holdout = [tk(f"h{i}", 0.1 + 0.02 * i, split="holdout") for i in range(10)]
+    holdout += [tk(f"x{i}", 0.12 + 0.02 * i, dup=False, split="holdout") for i in range(4)]
+    holdout += [tk(f"f{i}", 0.9, dup=False, split="holdout") for i in range(6)]
+    result = fit(data_of(calibration + holdout), n_boot=50)
+    held = result.ticket.holdout
+    assert result.ticket.calibration["precision"] == 1.0
+    assert (held["tp"], held["fp"]) == (10, 4) and held["precision"] < 0.9
+    lo, hi = cal.wilson_interval(10, 14)
+    said = [w for w in result.warnings if w.startswith("On the holdout split")]
+    assert said == [
+        f"On the holdout split the warning's precision is {held['precision']:.3f} (10 of 14 warnings "
+        f"right; 95% interval {lo:.2f}-{hi:.2f}), below the target 0.9 it was picked for: on requests "
+        "it was not picked on, it warns wrongly more often than intended. Label more requests near "
+        "the threshold, or pick for a higher target (--target-precision)."
+    ]
+    assert said[0] in summary(result) and said[0] in result_json(result)["warnings"]
+    clean = fit(data_of(calibration + holdout[:10] + holdout[14:]), n_boot=50)
+    assert clean.ticket.holdout["precision"] == 1.0
+    assert not any(w.startswith("On the holdout split") for w in clean.warnings)
+
+
+def test_wilson_interval_known_values():
+    lo, hi = cal.wilson_interval(39, 45)  # seed 7's holdout: 39 of 45 warnings right
+    assert (round(lo, 3), round(hi, 3)) == (0.738, 0.937)
+    assert cal.wilson_interval(0, 0) == (0.0, 1.0)
+    assert cal.wilson_interval(10, 10)[1] == 1.0 and cal.wilson_interval(0, 10)[0] == 0.0
