@@ -70,6 +70,7 @@ def measure(name: str, source: Path, labels: Path, tmp: Path, cache: Path) -> di
         "holdout_precision": precision,
         "holdout_recall": recall,
         "holdout_flags": flags,
+        "holdout_right": int(held["tp"]),
         "holdout_wrong": int(held["fp"]),
         "holdout_duplicates_missed": int(held["fn"]),
         "holdout_queries": int(held["queries"]),

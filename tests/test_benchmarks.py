@@ -112,3 +112,31 @@ def test_quick_sync_benchmark_runs(tmp_path):
         else:
             assert steps == pytest.approx(t["sync_seconds"][0], rel=0.01), name
     assert results["sync"]["resync"]["resync_embedded"] == [0]  # an unchanged re-sync embeds nothing
+
+
+@pytest.mark.slow
+def test_generality_part_measures_the_default_rule_on_unseen_data(tmp_path, monkeypatch):
+    """The shipped dataset reproduces the shipped pick; a generated dataset is measured the same way."""
+    from benchmarks.generality import bench_generality
+    from benchmarks.report import _generality_section
+    from helpers.embeddings import MINILM
+    from helpers.thresholds import SHIPPED_FILE, read_file
+
+    monkeypatch.setenv("HELPERS_DATA_DIR", str(tmp_path))
+    (tmp_path / "models").symlink_to(load_settings({}).data_dir / "models")
+    lines: list[str] = []
+    g = bench_generality(tmp_path, lines.append, seeds=(7,))
+    shipped, seed7 = g["rows"]
+    assert shipped["threshold"] == read_file(SHIPPED_FILE)[MINILM.name]["ticket"]
+    assert shipped["holdout_queries"] > 50 and seed7["holdout_queries"] > 50
+    for row in (shipped, seed7):
+        assert row["holdout_flags"] == row["holdout_right"] + row["holdout_wrong"] > 0
+        assert row["holdout_precision"] == round(row["holdout_right"] / row["holdout_flags"], 4)
+        lo, hi = row["precision_interval"]
+        assert lo <= row["holdout_precision"] <= hi
+        assert row["met"] == (row["holdout_precision"] >= 0.9 and row["holdout_recall"] >= 0.8)
+    assert seed7["threshold"] != shipped["threshold"]  # picked on its own calibration split
+    assert len(lines) == 2 and lines[1].startswith("  seed 7")
+    text = "\n".join(_generality_section({**g, "load": [0.5]}))
+    met = sum(r["met"] for r in g["rows"])
+    assert f"Met on {met} of 2 datasets" in text and text.count("| seed 7 |") == 1
