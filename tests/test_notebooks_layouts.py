@@ -15,7 +15,7 @@ import shutil
 import nbformat
 import pytest
 
-from helpers.onnx_model import onnx_path
+from helpers.onnx_model import data_path, onnx_path
 from helpers.run_notebooks import execute
 from helpers.settings import LOCAL_DIR, REPO_ROOT, load_settings
 from tests.support.airbyte_collections import airbyte_filled, airbyte_update, shipped_records
@@ -49,6 +49,7 @@ def test_notebooks_03_to_06_run_on_a_connector_made_collection(lite_dir, tmp_pat
     if model.is_file():
         onnx_path(settings.data_dir).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(model, onnx_path(settings.data_dir))
+        shutil.copyfile(data_path(model), data_path(onnx_path(settings.data_dir)))
     airbyte_filled(settings, "connector", shipped_records(None, None))
     airbyte_update(settings, "connector", shipped_records(None, None, REPO_ROOT / "data" / "zendesk_sync2"))
     for key, value in env.items():

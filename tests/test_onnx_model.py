@@ -122,56 +122,82 @@ def test_a_data_dir_without_a_model_uses_the_one_make_venv_built(tmp_path, data_
     assert LocalEmbedder(tmp_path).embed(["hello"]).shape == (1, MINILM.dimension)
 
 
-def test_missing_or_corrupt_onnx_file_says_how_to_rebuild(tmp_path, data_dir, monkeypatch):
+def copy_model(data_dir: Path, to: Path) -> Path:
+    """The built graph and weights files, copied into the data directory ``to``; the graph's path."""
+    model = om.onnx_path(to)
+    model.parent.mkdir(parents=True, exist_ok=True)
+    built = om.onnx_path(data_dir)
+    model.write_bytes(built.read_bytes())
+    om.data_path(model).write_bytes(om.data_path(built).read_bytes())
+    return model
+
+
+def test_model_is_a_graph_and_its_weights_file():
+    built = om.onnx_path(load_settings({}).data_dir)
+    assert om.data_path(built) == built.with_name("all-MiniLM-L6-v2.onnx.data")
+    # the weights are external data: the graph file itself is small, ONNX Runtime maps the weights
+    assert built.stat().st_size < 1_000_000 < 80_000_000 < om.data_path(built).stat().st_size
+
+
+@pytest.mark.parametrize("part", ["graph", "weights"])
+def test_missing_or_corrupt_onnx_file_says_how_to_rebuild(tmp_path, data_dir, monkeypatch, part):
     monkeypatch.setattr(om, "LOCAL_DIR", tmp_path / "nothing built here")
     with pytest.raises(EmbeddingError) as err:
         LocalEmbedder(tmp_path)
     message = str(err.value)
     assert "missing" in message and "`python -m helpers model build`" in message
     assert "\n" not in message
-    model = om.onnx_path(tmp_path)
-    model.parent.mkdir(parents=True)
-    good = om.onnx_path(data_dir).read_bytes()
-    model.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # one bit changed
+    model = copy_model(data_dir, tmp_path)
+    target = model if part == "graph" else om.data_path(model)
+    good = target.read_bytes()
+    target.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # one bit changed
     with pytest.raises(EmbeddingError, match=r"does not match its expected sha256; rebuild it with `python"):
         LocalEmbedder(tmp_path)
-    model.write_bytes(good)
+    target.unlink()
+    with pytest.raises(EmbeddingError, match=rf"The ONNX model file {re.escape(str(target))} is missing"):
+        LocalEmbedder(tmp_path)
+    target.write_bytes(good)
     assert LocalEmbedder(tmp_path).embed(["hello"]).shape == (1, MINILM.dimension)
 
 
-def test_build_skips_a_good_file_and_replaces_a_bad_one(tmp_path, data_dir, monkeypatch):
-    model = om.onnx_path(tmp_path)
-    model.parent.mkdir(parents=True)
-    model.write_bytes(om.onnx_path(data_dir).read_bytes())
+def test_build_skips_good_files_and_replaces_bad_ones(tmp_path, data_dir, monkeypatch):
+    model = copy_model(data_dir, tmp_path)
     exports: list[Path] = []
-    monkeypatch.setattr(om, "export", lambda out: (exports.append(out), out.write_bytes(b"not a model")))
+
+    def fake_export(out: Path) -> None:
+        exports.append(out)
+        out.write_bytes(b"not a model")
+        om.data_path(out).write_bytes(b"no weights")
+
+    monkeypatch.setattr(om, "export", fake_export)
     assert om.build(tmp_path) == model and exports == []  # good: not exported again
-    model.write_bytes(b"broken")
+    om.data_path(model).write_bytes(b"broken")
     with pytest.raises(EmbeddingError, match="differ from the pinned versions"):
         om.build(tmp_path)  # the fake export writes nothing good: refused, nothing left behind
-    assert len(exports) == 1 and model.read_bytes() == b"broken"
-    assert sorted(p.name for p in model.parent.iterdir()) == [model.name]
+    assert len(exports) == 1 and om.data_path(model).read_bytes() == b"broken"
+    assert sorted(p.name for p in model.parent.iterdir()) == [model.name, om.DATA_FILE]
 
 
 @pytest.mark.slow
 def test_export_is_byte_identical_to_the_pinned_sha256(tmp_path):
     """The export is deterministic: a fresh export has the sha256 every install checks."""
-    out = tmp_path / "m.onnx"
+    out = tmp_path / om.ONNX_FILE
     om.export(out)
-    assert om.sha256_file(out) == om.ONNX_SHA256
+    assert om.model_digests(out) == (om.ONNX_SHA256, om.DATA_SHA256)
+    om.export(out)  # again over the old files: the same bytes (the weights are not appended)
+    assert om.model_digests(out) == (om.ONNX_SHA256, om.DATA_SHA256)
 
 
-def test_model_build_command_checks_the_file_and_names_a_missing_argument(tmp_path, data_dir):
-    """``python -m helpers model build`` (what ``make venv`` runs): a good file is kept, quietly."""
-    model = om.onnx_path(tmp_path)
-    model.parent.mkdir(parents=True)
-    model.write_bytes(om.onnx_path(data_dir).read_bytes())
+def test_model_build_command_checks_the_files_and_names_a_missing_argument(tmp_path, data_dir):
+    """``python -m helpers model build`` (what ``make venv`` runs): good files are kept, quietly."""
+    model = copy_model(data_dir, tmp_path)
     out = run_cli(["model", "build"], {"HELPERS_DATA_DIR": str(tmp_path)})
     assert out.returncode == 0 and out.stdout.strip() == f"ONNX model ready: {model}"
     assert out.stderr == ""  # no runpy warning, no progress bar
     out = run_cli(["model", "export"], {"HELPERS_DATA_DIR": str(tmp_path)})
     assert out.returncode == 2
-    assert out.stderr.strip() == "error: `model export` needs the file to write: python -m helpers model export OUT"
+    said = "error: `model export` needs the file to write: python -m helpers model export OUT"
+    assert out.stderr.strip() == said
 
 
 def test_pooling_config_is_what_the_export_implements():
