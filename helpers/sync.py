@@ -254,6 +254,17 @@ class MilvusWriter:
             deleted += self.delete_where(in_filter(RECORD_ID_FIELD, ids[start : start + 200]))
         return deleted
 
+    def is_empty(self) -> bool:
+        """Whether the collection holds no entity at all (Strong: every earlier write counted)."""
+        with milvus_errors(self.settings, "count entities"):
+            rows = self.client.query(
+                self.name,
+                filter=self.layout.every_entity,
+                output_fields=["count(*)"],
+                consistency_level="Strong",
+            )
+        return not rows or int(rows[0]["count(*)"]) == 0
+
     def insert(self, entities: list[dict[str, Any]]) -> None:
         """Insert, split into requests under the size cap (one request for an ordinary batch)."""
         vector_field = self.layout.vector_field or "vector"
@@ -481,6 +492,11 @@ def sync_messages(
     if window:
         items = _embed_ahead(items, embedder, window, ahead, ahead_uses, observer)
     writes = _Writes(bool(window) if overlap_writes is None else overlap_writes)
+    # A record first met by this sync in a collection that was empty when it began has no old
+    # entities: its dedup delete is skipped (a first full sync deletes nothing; a record met again
+    # later in the same sync, or any record of a later sync, is deleted as always).
+    fresh = mode == "append_dedup" and writer.is_empty()
+    written: set[str] = set()  # record ids this sync wrote (touched by the write thread only)
 
     def clear_streams() -> None:
         """Overwrite: delete every catalog stream not cleared yet (once per sync)."""
@@ -527,8 +543,10 @@ def sync_messages(
                 for chunk in chunks:
                     vector = next(vector_of).tolist()
                     entities.append({**meta, vector_field: vector, layout.text_field: chunk})
-            if ids:
-                deleted = _observed(observer, "delete", lambda: writer.delete_records(ids), int)
+            old = [i for i in ids if i in written] if fresh else ids
+            written.update(rec_id for _, rec_id, _ in records if rec_id is not None)
+            if old:
+                deleted = _observed(observer, "delete", lambda: writer.delete_records(old), int)
                 summary.entities_deleted += deleted
             _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
             summary.chunks_written += len(entities)

@@ -649,3 +649,40 @@ def read_path(path):
     from helpers.airbyte import read_messages
 
     return read_messages(path)
+
+
+def test_a_first_sync_into_an_empty_collection_deletes_only_what_it_wrote(settings_for, tmp_path):
+    """Records first met in a collection empty at the start skip their dedup delete; a record met
+    again in the same sync, a CDC delete of one written earlier, and every later sync still delete:
+    the entities equal those of the same messages synced into a collection that was not empty."""
+    messages = [
+        ticket(1, "Export", "The export stays empty."),
+        ticket(2, "Login", "Login loops."),
+        state(1),
+        ticket(1, "Export", "The export works again."),  # met again: its first version goes
+        ticket(3, "SSO", "SSO fails."),
+        ticket(2, "Login", "Login loops.", _ab_cdc_deleted_at="2024-05-01T10:00:00Z"),
+        state(2),
+    ]
+    steps: list = []
+    fresh = settings_for("fresh_first_sync", EMBEDDING_CACHE="off")
+    path = tmp_path / "m.jsonl"
+    write_jsonl(path, messages)
+    from helpers.airbyte import read_messages
+
+    summary = sync_messages(read_messages(path), fresh, batch_size=1, observer=steps.append)
+    deletes = [s for s in steps if s.name == "delete"]
+    assert len(deletes) == 2 and summary.entities_deleted == 2  # ticket 1's old chunk, ticket 2
+    # the same messages after an unrelated entity: nothing skipped, the same result
+    full = settings_for("not_empty_first", EMBEDDING_CACHE="off")
+    sync(full, [ticket(99, "Other", "Unrelated.")], tmp_path, "other.jsonl")
+    steps.clear()
+    sync_messages(read_messages(path), full, batch_size=1, observer=steps.append)
+    assert len([s for s in steps if s.name == "delete"]) > len(deletes)
+    assert entity_rows(fresh) == [r for r in entity_rows(full) if r[1] != "tickets_99"]
+    texts = sorted(r[3] for r in entity_rows(fresh))
+    assert len(texts) == 2 and "works again" in texts[0] + texts[1] and "loops" not in " ".join(texts)
+    # not empty now: every record deletes (ticket 1's and 3's chunks, ticket 2 twice: 4 entities)
+    again = sync(fresh, messages, tmp_path, "again.jsonl")
+    assert again.entities_deleted == 4
+    assert entity_rows(fresh) == [r for r in entity_rows(full) if r[1] != "tickets_99"]
