@@ -222,7 +222,9 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         "messages, during the timed runs; medians over the repeats. With the writes overlapped, the "
         "token count, deletes and inserts run on the background thread while the main thread reads, "
         "chunks and embeds, so the steps may add up to more than the wall time (*the loop*, the rest, "
-        "is then 0).",
+        "is then 0). Each timed sync is a first sync into an empty collection: its records need no "
+        "dedup delete, and the sync makes none (it skips the delete of records it has not written "
+        "yet when the collection was empty at its start); the re-syncs below do delete.",
         "",
         "| step | " + " | ".join(f"{VARIANT_LABELS[n]}: s (%)" for n in names) + " |",
         "|---|" + "---|" * len(names),
