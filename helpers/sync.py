@@ -27,7 +27,9 @@ While the model embeds ahead, each batch's deletes and inserts run on one backgr
 the next model call (ONNX Runtime releases the GIL) and the next records' chunking overlap them.
 The batches stay Airbyte's: one batch is written at a time (the next batch's writes wait for it),
 a STATE counts only once every write before it is done, a failed write stops the sync with its own
-error, and a sync that ends or fails waits for the write in flight first. With ``embed_ahead=0``
+error, and a sync that ends or fails waits for the write in flight first. In append-dedup an
+insert that fails (it may have landed in part, e.g. the server went away mid-call) is redone once:
+the batch's records are deleted by record id and the batch inserted again. With ``embed_ahead=0``
 each batch is written before the sync reads on, exactly as the destination does.
 
 An optional ``observer`` (any callable taking a :class:`SyncStep`) is told how long each step took
@@ -54,7 +56,7 @@ from .chunking import chunk_record
 from .collection import PRIMARY_KEY, delete_where, ensure_collection
 from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
-from .errors import InputError, SourceError
+from .errors import InputError, MilvusError, SourceError
 from .filters import in_filter, stream_filter
 from .layout import (
     RECORD_ID_FIELD,
@@ -548,7 +550,16 @@ def sync_messages(
             if old:
                 deleted = _observed(observer, "delete", lambda: writer.delete_records(old), int)
                 summary.entities_deleted += deleted
-            _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
+            try:
+                _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
+            except MilvusError:
+                rec_ids = [rec_id for _, rec_id, _ in records if rec_id is not None]
+                if mode != "append_dedup" or len(rec_ids) != len(records):
+                    raise
+                # the insert may have landed in part (a server that went away mid-call; the client
+                # has reconnected): remove whatever of these records is there and insert once more
+                writer.delete_records(rec_ids)
+                _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
             summary.chunks_written += len(entities)
             summary.records_indexed += len(records)
             summary.batches += 1

@@ -634,14 +634,14 @@ def test_a_failed_overlapped_write_stops_the_sync_with_its_own_line(settings_for
 
     def failing(self, entities):
         calls.append(len(entities))
-        if len(calls) == 3:
+        if len(calls) >= 3:  # from the third insert on, every insert fails
             raise MilvusError("Milvus refused to insert entities: injected failure.")
         return original(self, entities)
 
     monkeypatch.setattr(MilvusWriter, "insert", failing)
     with pytest.raises(MilvusError, match=r"^Milvus refused to insert entities: injected failure\.$"):
         sync_messages(read_path(path), s, batch_size=4, embed_ahead=16, overlap_writes=True)
-    assert len(calls) == 3  # no batch after the failed one was written
+    assert calls == [4, 4, 4, 4]  # the failed batch redone once; no batch after it was written
     assert sorted(r[1] for r in entity_rows(s)) == sorted(f"tickets_{i}" for i in range(1, 9))
 
 
@@ -686,3 +686,34 @@ def test_a_first_sync_into_an_empty_collection_deletes_only_what_it_wrote(settin
     again = sync(fresh, messages, tmp_path, "again.jsonl")
     assert again.entities_deleted == 4
     assert entity_rows(fresh) == [r for r in entity_rows(full) if r[1] != "tickets_99"]
+
+
+def test_an_insert_that_fails_part_way_is_redone_for_its_records(settings_for, tmp_path, monkeypatch):
+    """append_dedup: an insert that raises after part of it landed is redone once for its records
+    (their entities deleted, the batch inserted again): the result equals a clean sync. Plain
+    append has no record ids to clean up with, so the error stops the sync."""
+    from helpers import sync as sync_module
+
+    messages = [m for run in scenario_runs()[:1] for m in run]
+    real_insert = sync_module.MilvusWriter.insert
+    calls = {"n": 0}
+
+    def flaky(self, entities):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second batch: half of it lands, then the reply is lost
+            real_insert(self, entities[: max(1, len(entities) // 2)])
+            raise MilvusError("Cannot reach Milvus at x.db: start the server (lost reply).")
+        return real_insert(self, entities)
+
+    monkeypatch.setattr(sync_module.MilvusWriter, "insert", flaky)
+    flaky_settings = settings_for("flaky_insert", EMBEDDING_CACHE="off")
+    summary = sync(flaky_settings, messages, tmp_path, "f.jsonl", batch_size=2)
+    assert calls["n"] == summary.batches + 1  # one batch inserted twice
+    monkeypatch.setattr(sync_module.MilvusWriter, "insert", real_insert)
+    clean = settings_for("clean_insert", EMBEDDING_CACHE="off")
+    sync(clean, messages, tmp_path, "c.jsonl", batch_size=2)
+    assert entity_rows(flaky_settings) == entity_rows(clean)
+    calls["n"] = 0
+    monkeypatch.setattr(sync_module.MilvusWriter, "insert", flaky)
+    with pytest.raises(MilvusError, match="lost reply"):
+        sync(settings_for("flaky_append"), messages, tmp_path, "a.jsonl", batch_size=2, mode="append")
