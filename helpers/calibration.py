@@ -566,17 +566,18 @@ class CalibrationResult:
             out.append("No article threshold met its rule on the calibration split.")
         held = self.ticket.holdout
         target = self.target_precision
-        if self.ticket.threshold is not None and target is not None and held["precision"] is not None:
+        precision = held["precision"]
+        picked = self.ticket.threshold is not None and target is not None
+        if picked and precision is not None and precision < target:
             flags = int(held["tp"]) + int(held["fp"])
-            if held["precision"] < target:
-                lo, hi = wilson_interval(int(held["tp"]), flags)
-                out.append(
-                    f"On the holdout split the warning's precision is {held['precision']:.3f} "
-                    f"({held['tp']} of {flags} warnings right; 95% interval {lo:.2f}-{hi:.2f}), below "
-                    f"the target {target:g} it was picked for: on requests it was not picked on, it "
-                    "warns wrongly more often than intended. Label more requests near the threshold, "
-                    "or pick for a higher target (--target-precision)."
-                )
+            lo, hi = wilson_interval(int(held["tp"]), flags)
+            out.append(
+                f"On the holdout split the warning's precision is {precision:.3f} "
+                f"({held['tp']} of {flags} warnings right; 95% interval {lo:.2f}-{hi:.2f}), below "
+                f"the target {target:g} it was picked for: on requests it was not picked on, it "
+                "warns wrongly more often than intended. Label more requests near the threshold, "
+                "or pick for a higher target (--target-precision)."
+            )
         return tuple(out)
 
 

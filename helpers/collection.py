@@ -210,6 +210,12 @@ def query_rows(
         pages.close()
 
 
+def count_where(client, name: str, expr: str) -> int:
+    """How many entities match ``expr`` (``count(*)``, Strong: every earlier write counted)."""
+    rows = client.query(name, filter=expr, output_fields=["count(*)"], consistency_level="Strong")
+    return int(rows[0]["count(*)"]) if rows else 0
+
+
 def delete_where(client, name: str, expr: str) -> int:
     """Delete every entity matching ``expr`` (a filter-delete); return how many went."""
     result = client.delete(name, filter=expr)

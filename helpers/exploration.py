@@ -167,27 +167,6 @@ def cosine_check(query_vector: np.ndarray, stored_vector: np.ndarray) -> dict[st
     }
 
 
-def fields_table(info) -> pd.DataFrame:
-    """The collection's declared fields (a :class:`helpers.collection.CollectionInfo`) as a table."""
-    from pymilvus import DataType
-
-    rows = []
-    for f in info.fields:
-        kind = f["type"]
-        name = kind.name if isinstance(kind, DataType) else DataType(int(kind)).name
-        params = f.get("params") or {}
-        rows.append(
-            {
-                "field": f["name"],
-                "type": name,
-                "primary": bool(f.get("is_primary")),
-                "auto_id": bool(f.get("auto_id")),
-                "params": ", ".join(f"{k}={v}" for k, v in sorted(params.items())),
-            }
-        )
-    return pd.DataFrame(rows).set_index("field")
-
-
 def latest_records(sources: Iterable[str | Path], stream: str | None = None) -> dict[str, Record]:
     """The last version of every record over ``sources`` in order (deletions included)."""
     from .sync import DEFAULT_PRIMARY_KEYS, record_id

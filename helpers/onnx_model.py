@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -117,11 +117,17 @@ def model_digests(graph: Path) -> tuple[str, str]:
     return sha256_file(graph), sha256_file(data_path(graph))
 
 
-def is_good(graph: Path) -> bool:
-    """Both files there, with the pinned sha256."""
-    if not (graph.is_file() and data_path(graph).is_file()):
-        return False
-    return model_digests(graph) == (ONNX_SHA256, DATA_SHA256)
+def model_problem(graph: Path) -> str | None:
+    """What is wrong with the model files of ``graph`` and how to mend it, or ``None``."""
+    for part in (graph, data_path(graph)):
+        if not part.is_file():
+            return f"The ONNX model file {part} is missing; build it with `{BUILD_COMMAND}`"
+    if model_digests(graph) != (ONNX_SHA256, DATA_SHA256):
+        return (
+            f"The ONNX model {graph} (or its weights, {DATA_FILE}) does not match its expected "
+            f"sha256; rebuild it with `{BUILD_COMMAND}`"
+        )
+    return None
 
 
 def checked_onnx_file(data_dir: Path) -> Path:
@@ -134,14 +140,9 @@ def checked_onnx_file(data_dir: Path) -> Path:
     built = onnx_path(LOCAL_DIR)
     if not path.is_file() and built.is_file():
         path = built
-    for part in (path, data_path(path)):
-        if not part.is_file():
-            raise EmbeddingError(f"The ONNX model file {part} is missing; build it with `{BUILD_COMMAND}`.")
-    if model_digests(path) != (ONNX_SHA256, DATA_SHA256):
-        raise EmbeddingError(
-            f"The ONNX model {path} (or its weights, {DATA_FILE}) does not match its expected sha256; "
-            f"rebuild it with `{BUILD_COMMAND}`."
-        )
+    problem = model_problem(path)
+    if problem is not None:
+        raise EmbeddingError(f"{problem}.")
     return path
 
 
@@ -215,24 +216,19 @@ def export(out: Path) -> None:
 def build(data_dir: Path, force: bool = False) -> Path:
     """Make the ONNX files under ``data_dir`` unless good ones are there; check their sha256."""
     path = onnx_path(data_dir)
-    if not force and is_good(path):
+    if not force and model_problem(path) is None:
         return path
-    tmp = path.parent / f".build-{os.getpid()}"
-    try:
-        tmp.mkdir(parents=True, exist_ok=True)
-        export(tmp / ONNX_FILE)
-        digests = model_digests(tmp / ONNX_FILE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".build-") as tmp:
+        fresh = Path(tmp) / ONNX_FILE
+        export(fresh)
+        digests = model_digests(fresh)
         if digests != (ONNX_SHA256, DATA_SHA256):
             raise EmbeddingError(
                 f"The ONNX export has sha256 {digests[0]} (weights {digests[1]}), expected "
                 f"{ONNX_SHA256} ({DATA_SHA256}): torch, transformers or onnx differ from the pinned "
                 "versions (reinstall with `make venv`)."
             )
-        (tmp / DATA_FILE).replace(data_path(path))  # the weights first: the graph names them
-        (tmp / ONNX_FILE).replace(path)
-    finally:
-        for leftover in (tmp / ONNX_FILE, tmp / DATA_FILE):
-            leftover.unlink(missing_ok=True)
-        if tmp.is_dir():
-            tmp.rmdir()
+        data_path(fresh).replace(data_path(path))  # the weights first: the graph names them
+        fresh.replace(path)
     return path

@@ -357,21 +357,25 @@ class Searcher:
         vector, _ = self.embed_query(text)
         return self.articles_near(vector, limit)
 
-    def _decide_in_turn(
-        self, vector: np.ndarray, query: Query, org_id: object, thresholds: Thresholds
-    ) -> Decision:
-        ticket_hits = self.tickets_near(vector, org_id, limit=2)
+    def decide(self, text: str, org_id: object) -> Decision:
+        """The form's decision: a duplicate warning, or "Submitted!" plus helpful articles."""
+        parse_org_id(org_id)  # a bad id fails before any work
+        thresholds = self.thresholds()
+        vector, query = self.embed_query(text)
+        # the two searches run at once (the article search on a second thread): most requests
+        # need both, and Milvus answers them in parallel; a warning discards the articles
+        pending = (
+            self._article_pool().submit(self.articles_near, vector, 5) if self.concurrent_searches else None
+        )
+        try:
+            ticket_hits = self.tickets_near(vector, org_id, limit=2)
+        finally:
+            if pending is not None and not pending.done():
+                concurrent.futures.wait([pending])  # nothing left running behind an error or a warning
         duplicate, _, _ = apply_thresholds(ticket_hits, [], thresholds)
-        article_hits = [] if duplicate else self.articles_near(vector, limit=5)
-        return self._decision(thresholds, query, ticket_hits, article_hits)
-
-    def _decision(
-        self,
-        thresholds: Thresholds,
-        query: Query,
-        ticket_hits: list[TicketHit],
-        article_hits: list[ArticleHit],
-    ) -> Decision:
+        article_hits: list[ArticleHit] = []
+        if not duplicate:  # a warning needs no articles (nor their errors)
+            article_hits = pending.result() if pending is not None else self.articles_near(vector, limit=5)
         duplicate, related, articles = apply_thresholds(ticket_hits, article_hits, thresholds)
         return Decision(
             model=self.model,
@@ -383,29 +387,6 @@ class Searcher:
             query_truncated=query.truncated,
             related=related,
         )
-
-    def decide(self, text: str, org_id: object) -> Decision:
-        """The form's decision: a duplicate warning, or "Submitted!" plus helpful articles."""
-        parse_org_id(org_id)  # a bad id fails before any work
-        thresholds = self.thresholds()
-        vector, query = self.embed_query(text)
-        # the two searches run at once (the article search on a second thread): most requests
-        # need both, and Milvus answers them in parallel; a warning discards the articles
-        if not self.concurrent_searches:
-            return self._decide_in_turn(vector, query, org_id, thresholds)
-        pending = self._article_pool().submit(self.articles_near, vector, 5)
-        try:
-            ticket_hits = self.tickets_near(vector, org_id, limit=2)
-        except BaseException:
-            concurrent.futures.wait([pending])
-            raise
-        duplicate, _, _ = apply_thresholds(ticket_hits, [], thresholds)
-        if duplicate:  # a warning needs no articles (nor their errors)
-            concurrent.futures.wait([pending])
-            article_hits: list[ArticleHit] = []
-        else:
-            article_hits = pending.result()
-        return self._decision(thresholds, query, ticket_hits, article_hits)
 
 
 def apply_thresholds(

@@ -6,7 +6,7 @@ layout says which), and Milvus filters both the same way.
 
 from __future__ import annotations
 
-from .collection import open_configured_collection
+from .collection import count_where, open_configured_collection
 from .connection import milvus_errors
 from .filters import escape_string, stream_filter
 from .layout import CollectionLayout, collection_layout
@@ -15,18 +15,13 @@ from .settings import Settings
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed")
 
 
-def _count(client, name: str, expr: str) -> int:
-    rows = client.query(name, filter=expr, output_fields=["count(*)"], consistency_level="Strong")
-    return int(rows[0]["count(*)"]) if rows else 0
-
-
 def entity_counts(settings: Settings, streams: tuple[str, ...] = ("tickets", "articles")) -> dict[str, int]:
     """Entities (chunks) per stream, plus ``total`` over the whole collection."""
     client = open_configured_collection(settings)
     name = settings.collection
     with milvus_errors(settings, "count entities"):
-        counts = {s: _count(client, name, stream_filter(s)) for s in streams}
-        counts["total"] = _count(client, name, collection_layout(settings, client).every_entity)
+        counts = {s: count_where(client, name, stream_filter(s)) for s in streams}
+        counts["total"] = count_where(client, name, collection_layout(settings, client).every_entity)
     return counts
 
 
@@ -42,7 +37,7 @@ def ticket_status_counts(settings: Settings) -> dict[str, int]:
     client = open_configured_collection(settings)
     with milvus_errors(settings, "count tickets"):
         return {
-            s: _count(
+            s: count_where(
                 client,
                 settings.collection,
                 f"{stream_filter('tickets')} and status == {escape_string(s)}",

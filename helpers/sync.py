@@ -53,7 +53,7 @@ from typing import Any, TypeVar
 
 from .airbyte import Message, Record, State, read_messages, source_files
 from .chunking import chunk_record
-from .collection import PRIMARY_KEY, delete_where, ensure_collection
+from .collection import PRIMARY_KEY, count_where, delete_where, ensure_collection
 from .connection import milvus_errors
 from .embeddings import CachedEmbedder, chunk_size_for, get_embedder
 from .errors import InputError, MilvusError, SourceError
@@ -257,15 +257,9 @@ class MilvusWriter:
         return deleted
 
     def is_empty(self) -> bool:
-        """Whether the collection holds no entity at all (Strong: every earlier write counted)."""
+        """Whether the collection holds no entity at all."""
         with milvus_errors(self.settings, "count entities"):
-            rows = self.client.query(
-                self.name,
-                filter=self.layout.every_entity,
-                output_fields=["count(*)"],
-                consistency_level="Strong",
-            )
-        return not rows or int(rows[0]["count(*)"]) == 0
+            return count_where(self.client, self.name, self.layout.every_entity) == 0
 
     def insert(self, entities: list[dict[str, Any]]) -> None:
         """Insert, split into requests under the size cap (one request for an ordinary batch)."""
@@ -498,7 +492,7 @@ def sync_messages(
     # entities: its dedup delete is skipped (a first full sync deletes nothing; a record met again
     # later in the same sync, or any record of a later sync, is deleted as always).
     fresh = mode == "append_dedup" and writer.is_empty()
-    written: set[str] = set()  # record ids this sync wrote (touched by the write thread only)
+    written: set[str] = set()  # when fresh: record ids this sync wrote (write thread only)
 
     def clear_streams() -> None:
         """Overwrite: delete every catalog stream not cleared yet (once per sync)."""
@@ -545,21 +539,27 @@ def sync_messages(
                 for chunk in chunks:
                     vector = next(vector_of).tolist()
                     entities.append({**meta, vector_field: vector, layout.text_field: chunk})
-            old = [i for i in ids if i in written] if fresh else ids
-            written.update(rec_id for _, rec_id, _ in records if rec_id is not None)
+            rec_ids = [rec_id for _, rec_id, _ in records if rec_id is not None]
+            old = ids
+            if fresh:
+                old = [i for i in ids if i in written]
+                written.update(rec_ids)
             if old:
                 deleted = _observed(observer, "delete", lambda: writer.delete_records(old), int)
                 summary.entities_deleted += deleted
-            try:
+
+            def insert() -> None:
                 _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
+
+            try:
+                insert()
             except MilvusError:
-                rec_ids = [rec_id for _, rec_id, _ in records if rec_id is not None]
                 if mode != "append_dedup" or len(rec_ids) != len(records):
                     raise
                 # the insert may have landed in part (a server that went away mid-call; the client
                 # has reconnected): remove whatever of these records is there and insert once more
                 writer.delete_records(rec_ids)
-                _observed(observer, "insert", lambda: writer.insert(entities), lambda _: len(entities))
+                insert()
             summary.chunks_written += len(entities)
             summary.records_indexed += len(records)
             summary.batches += 1

@@ -668,16 +668,14 @@ def test_a_first_sync_into_an_empty_collection_deletes_only_what_it_wrote(settin
     fresh = settings_for("fresh_first_sync", EMBEDDING_CACHE="off")
     path = tmp_path / "m.jsonl"
     write_jsonl(path, messages)
-    from helpers.airbyte import read_messages
-
-    summary = sync_messages(read_messages(path), fresh, batch_size=1, observer=steps.append)
+    summary = sync_messages(read_path(path), fresh, batch_size=1, observer=steps.append)
     deletes = [s for s in steps if s.name == "delete"]
     assert len(deletes) == 2 and summary.entities_deleted == 2  # ticket 1's old chunk, ticket 2
     # the same messages after an unrelated entity: nothing skipped, the same result
     full = settings_for("not_empty_first", EMBEDDING_CACHE="off")
     sync(full, [ticket(99, "Other", "Unrelated.")], tmp_path, "other.jsonl")
     steps.clear()
-    sync_messages(read_messages(path), full, batch_size=1, observer=steps.append)
+    sync_messages(read_path(path), full, batch_size=1, observer=steps.append)
     assert len([s for s in steps if s.name == "delete"]) > len(deletes)
     assert entity_rows(fresh) == [r for r in entity_rows(full) if r[1] != "tickets_99"]
     texts = sorted(r[3] for r in entity_rows(fresh))
