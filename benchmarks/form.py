@@ -7,16 +7,19 @@ noise, renormalised (cosine ~0.9 to their source), so the filtered searches see 
 neighbourhoods. The embedding cache is off: every request runs the model on a new text. At the
 sizes in ``compare_at`` (Lite), the same requests are also timed on the torch path; at those
 sizes, on Lite and on the server, also with the form's two searches one after the other
-(``Searcher(concurrent_searches=False)``) instead of at once.
+(``Searcher(concurrent_searches=False)``) instead of at once, and on Lite with the library's own
+search visibility code (the shared Lite server restarted with ``LITE_FAST_SEARCH=0``) instead of
+``helpers.lite_fast_search``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +195,24 @@ def measure(searcher, texts: list[str], orgs: list[int], rounds: int) -> dict[st
     return out
 
 
+@contextlib.contextmanager
+def lite_search_mode(settings: Settings, fast: bool) -> Iterator[None]:
+    """The shared Lite server of ``settings`` restarted with (or without) ``helpers.lite_fast_search``.
+
+    Clients reconnect to it by themselves (``LiteClient``); afterwards the server is restarted as
+    ``settings`` asks, the same way.
+    """
+    from helpers.lite_server import ensure_lite_server, stop_lite_server
+
+    stop_lite_server(settings.milvus_url)
+    ensure_lite_server(settings.milvus_url, settings.lite_idle_seconds, fast_search=fast)
+    try:
+        yield
+    finally:
+        stop_lite_server(settings.milvus_url)
+        ensure_lite_server(settings.milvus_url, settings.lite_idle_seconds, settings.lite_fast_search)
+
+
 def fill_and_measure(
     settings: Settings,
     tickets: list[dict],
@@ -202,9 +223,11 @@ def fill_and_measure(
     log: Callable[[str], None],
     compare_at: frozenset[int] = frozenset(),
     in_turn_at: frozenset[int] = frozenset(),
+    library_search_at: frozenset[int] = frozenset(),
 ) -> dict[int, dict[str, Any]]:
     """Fill the collection to each size and time ``decide`` (ONNX; torch too at ``compare_at``; the
-    two searches one after the other too at ``in_turn_at``)."""
+    two searches one after the other too at ``in_turn_at``; on Lite, with the library's own search
+    visibility code too at ``library_search_at``)."""
     from helpers.search import Searcher
 
     client = ensure_collection(settings, MINILM.dimension, MINILM.name)
@@ -247,9 +270,15 @@ def fill_and_measure(
             if in_turn_searcher is None:
                 in_turn_searcher = Searcher(settings, concurrent_searches=False)
             in_turn_stats = measure(in_turn_searcher, texts, org_seq, rounds)
+        library_stats = None
+        if size in library_search_at and settings.is_lite:  # the same requests, just before
+            with lite_search_mode(settings, fast=False):
+                library_stats = measure(searcher, texts, org_seq, rounds)
         stats: dict[str, Any] = measure(searcher, texts, org_seq, rounds)
         if in_turn_stats is not None:
             stats["in_turn"] = in_turn_stats
+        if library_stats is not None:
+            stats["library_search"] = library_stats
         stats.update(
             entities=inserted + len(articles), fill_seconds=fill, real_tickets=min(inserted, len(real))
         )
@@ -299,7 +328,16 @@ def bench_form(
     try:
         compare = frozenset(s for s in sizes if s == COMPARE_SIZE) or frozenset(sizes[-1:])
         out["lite"] = fill_and_measure(
-            lite, tickets, articles, sizes, rounds, per_round, log, compare_at=compare, in_turn_at=compare
+            lite,
+            tickets,
+            articles,
+            sizes,
+            rounds,
+            per_round,
+            log,
+            compare_at=compare,
+            in_turn_at=compare,
+            library_search_at=compare,
         )
     finally:
         drop_lite(lite)

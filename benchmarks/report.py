@@ -8,6 +8,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from .compute import ceiling, sequence_flops
 from .sync import BUCKETS, OPENAI_PRICES
 
 PARTS = ("sync", "form", "memory", "series", "int8", "generality")
@@ -215,6 +216,7 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         "",
         "![sync throughput and profile](img/bench_sync.png)",
         "",
+        *_compute_lines(t.get("compute")),
         "### Where the time goes (profile)",
         "",
         "Wall time of each step as `sync_messages` reports it to its observer (`helpers.sync.SyncStep`: "
@@ -350,6 +352,7 @@ def _form_section(form: dict[str, Any]) -> list[str]:
                         f"{fmt(d['embed_p50'], 0, 'ms')} | {fmt(d['search_p50'], 0, 'ms')} |"
                     )
             lines.append("")
+        lines += _library_search_lines(form)
         lines += _in_turn_lines(form)
         cross_target = _crossing(sizes, lp50, TARGET_P50_MS)
         lines.append(
@@ -380,6 +383,96 @@ def _form_section(form: dict[str, Any]) -> list[str]:
             )
         lines[-1] += "."
         lines.append("")
+    return lines
+
+
+def _compute_lines(compute: dict[str, Any] | None) -> list[str]:
+    """How close each path's model runs to this machine's float32 rate (``benchmarks.compute``)."""
+    if not compute:
+        return []
+    per = [
+        ceiling(compute, o, t, TARGET_SPEEDUP)
+        for o, t in zip(compute["onnx_seconds"], compute["torch_seconds"], strict=True)
+    ]
+
+    def col(key: str, scale: float = 1.0) -> list[float]:
+        return [p[key] * scale for p in per]
+
+    shape = compute["shape"]
+    return [
+        "### How far float32 can go on this machine",
+        "",
+        f"The arithmetic of the model-alone runs above (one call over the {compute['texts']} texts): "
+        f"the packaged model's {shape['layers']} layers of width {shape['hidden']} (feed-forward "
+        f"{shape['ffn']}) do about {sequence_flops(1, shape) / 1e6:.0f} MFLOP per token in matrix "
+        f"products; the texts hold {compute['tokens']:,} tokens, {compute['onnx_padded_tokens']:,} once "
+        f"padded as the ONNX path batches them (calls of {compute['onnx_batch']} sorted by token count) "
+        f"and {compute['torch_padded_tokens']:,} as the torch path does (sentence-transformers: calls of "
+        f"{compute['torch_batch']} sorted by characters). The rate each path reaches is set against a "
+        "float32 matrix product of the feed-forward layer's shape (numpy, 2048 rows, best of 30) "
+        "timed in the same run; per repeat, median (min-max):",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| float32 matrix product, this machine | {fmt(col('gemm_gflops'), 0, 'GFLOP/s')} |",
+        f"| ONNX path, model alone | {fmt(col('onnx_gflops'), 0, 'GFLOP/s')} "
+        f"({fmt(col('onnx_share', 100), 0, '%')} of it) |",
+        f"| torch path, model alone | {fmt(col('torch_gflops'), 0, 'GFLOP/s')} "
+        f"({fmt(col('torch_share', 100), 0, '%')} of it) |",
+        f"| ONNX path rate a {TARGET_SPEEDUP}x speed-up over the torch path needs (same padding) | "
+        f"{fmt(col('needed_gflops'), 0, 'GFLOP/s')} ({fmt(col('needed_share', 100), 0, '%')} of it) |",
+        "| the most any float32 path could be faster than the torch path: no padding at all, at "
+        f"the full matrix-product rate | {fmt(col('max_speedup'), 2)}x |",
+        "",
+        "Reading: the model is a chain of float32 matrix products, and the ONNX path already runs "
+        f"them at {med(col('onnx_share', 100)):.0f} % of the rate this machine reaches on a plain "
+        f"matrix product, the torch path at {med(col('torch_share', 100)):.0f} %. "
+        + (
+            f"A {TARGET_SPEEDUP}x sync would need {med(col('needed_share', 100)):.0f} % of that rate, "
+            "more than the machine's own matrix product reaches"
+            if med(col("needed_share")) > 1
+            else f"A {TARGET_SPEEDUP}x sync would need {med(col('needed_share', 100)):.0f} % of that rate"
+        )
+        + f"; even with no padding at full rate the bound is {med(col('max_speedup')):.2f}x (the count "
+        "leaves out softmax, normalisation and activations, which take time too). Faster "
+        "arithmetic (int8 or bfloat16) gives other vectors: see *Why there is no int8 model*.",
+        "",
+    ]
+
+
+def _library_search_lines(form: dict[str, Any]) -> list[str]:
+    """Lite with ``helpers.lite_fast_search`` (the product) against the library's own search."""
+    lite = form.get("lite") or {}
+    rows = [(int(k), v) for k, v in lite.items() if "library_search" in v]
+    if not rows:
+        return []
+    lines = [
+        "Milvus Lite works out, in every search, which rows are visible (the newest version of each "
+        "primary key, not deleted) with a Python loop over every row; the shared Lite server computes "
+        "the same with set and numpy operations (`helpers.lite_fast_search`, same results: "
+        "`tests/test_lite_fast_search.py`). The same requests with the library's own code (the Lite "
+        "server restarted with `LITE_FAST_SEARCH=0`), timed just before on the same collection:",
+        "",
+        "| ticket entities | Lite search | p50 | p95 | searches p50 | searches p95 | library / fast |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    readings = []
+    for size, fast in sorted(rows):
+        library = fast["library_search"]
+        ratios = [lib / f for lib, f in zip(library["search_p50"], fast["search_p50"], strict=True) if f > 0]
+        for label, d in (("library's own", library), ("fast visibility", fast)):
+            lines.append(
+                f"| {size:,} | {label} | {fmt(d['p50'], 0, 'ms')} | {fmt(d['p95'], 0, 'ms')} | "
+                f"{fmt(d['search_p50'], 1, 'ms')} | {fmt(d['search_p95'], 1, 'ms')} | "
+                f"{fmt(ratios, 2) if label == 'fast visibility' else ''} |"
+            )
+        readings.append(
+            f"at {size:,} ticket entities the p50 is {med(library['p50']):.0f} ms with the library's own "
+            f"search and {med(fast['p50']):.0f} ms with the fast visibility; the two searches take "
+            f"{med(ratios):.2f}x as long with the library's code"
+        )
+    reading = "; ".join(readings)
+    lines += ["", f"Library / fast: the searches' p50, per-round ratios. Reading: {reading}.", ""]
     return lines
 
 
@@ -418,8 +511,7 @@ def _in_turn_lines(form: dict[str, Any]) -> list[str]:
         "Searches p50 in turn / at once is the median of the per-round ratios. Reading: "
         + "; ".join(readings)
         + ". Milvus Lite's search is Python code under one interpreter lock, so it answers one search "
-        "at a time whatever the client does (a profile of the Lite server shows a per-row visibility "
-        "loop, linear in the collection's rows, as the largest part of each search); a server runs "
+        "at a time whatever the client does; a server runs "
         "both searches at the same time, and over a network the overlap also saves a round trip.",
         "",
     ]
@@ -709,6 +801,12 @@ def _summary(results: dict[str, Any]) -> list[str]:
             f"{fmt(d['p95'], 0, 'ms')} | <= {TARGET_FORM_P95_MS:.0f} ms | "
             f"{_yes(med(d['p95']) <= TARGET_FORM_P95_MS)} |"
         )
+        if "library_search" in d:
+            lib = d["library_search"]
+            rows.append(
+                f"| the same with Milvus Lite's own search visibility code, p50 / p95 | "
+                f"{fmt(lib['p50'], 0, 'ms')} / {fmt(lib['p95'], 0, 'ms')} | | |"
+            )
         if "torch" in d:
             rows.append(
                 f"| the same on the torch path, p50 / p95 | {fmt(d['torch']['p50'], 0, 'ms')} / "

@@ -30,6 +30,7 @@ from helpers.lite_server import ensure_lite_server, running_lite_server, stop_li
 from helpers.settings import Settings, load_settings
 from helpers.sync import SyncStep
 
+from .compute import arithmetic
 from .data import Dataset, sync_chunks
 from .paths import model_path
 
@@ -236,7 +237,12 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
             a / b for a, b in zip(variants["onnx"]["model_cps"], variants["torch"]["model_cps"], strict=True)
         ],
     }
-    return {"variants": variants, **paired, "chunks": variants["onnx"]["chunks"]}
+    # the arithmetic of the model-alone calls (one call over the sync's texts) on each path
+    embedded = [t for call in out["onnx"]["runs"][-1].embed_calls for t in call]
+    compute = arithmetic(embedded, models["onnx"].count_model_tokens, models["torch"].batch_size)
+    compute["onnx_seconds"] = [s for s, _ in out["onnx"]["raw_all"]]
+    compute["torch_seconds"] = [s for s, _ in out["torch"]["raw_all"]]
+    return {"variants": variants, **paired, "chunks": variants["onnx"]["chunks"], "compute": compute}
 
 
 def _model_alone(model: Any, calls: list[list[str]], into: dict[str, Any]) -> None:

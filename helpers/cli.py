@@ -154,7 +154,8 @@ def cmd_lite(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "status":
         running = running_lite_server(settings.milvus_url)
         # the URL is what a plain pymilvus client uses while the server holds the .db folder
-        print(f"running: {server_url(running)} (pid {running['pid']})" if running else "not running")
+        search = f"; {running['search']}" if running and running.get("search") else ""
+        print(f"running: {server_url(running)} (pid {running['pid']}){search}" if running else "not running")
         return 0
     forget_clients()
     print("stopped" if stop_lite_server(settings.milvus_url) else "was not running")

@@ -92,7 +92,9 @@ class LiteClient:
     def _connect(self) -> None:
         settings = self._settings
         for attempt in (1, 2):  # a server that just exited on its own: start a new one, once
-            port = ensure_lite_server(settings.milvus_url, settings.lite_idle_seconds)
+            port = ensure_lite_server(
+                settings.milvus_url, settings.lite_idle_seconds, settings.lite_fast_search
+            )
             try:
                 self._client = _open(f"http://127.0.0.1:{port}", "", self._timeout, LITE_GRPC_OPTIONS)
                 self._port = port

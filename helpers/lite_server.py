@@ -145,7 +145,7 @@ def _failure(db_path: str, log: str) -> MilvusError:
     return MilvusError(f"The Milvus Lite server for {shown} did not start: {last[0][:200]}")
 
 
-def _spawn(db_path: str, idle_seconds: int, log_path: Path) -> subprocess.Popen:
+def _spawn(db_path: str, idle_seconds: int, log_path: Path, fast_search: bool) -> subprocess.Popen:
     detach: dict[str, Any]
     if os.name == "nt":
         flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS  # type: ignore[attr-defined]
@@ -155,7 +155,14 @@ def _spawn(db_path: str, idle_seconds: int, log_path: Path) -> subprocess.Popen:
     with open(log_path, "w") as log:
         return subprocess.Popen(
             # -c rather than -m: the package already imports this module (no runpy warning)
-            [sys.executable, "-c", _SERVER_MAIN, db_path, str(int(idle_seconds))],
+            [
+                sys.executable,
+                "-c",
+                _SERVER_MAIN,
+                db_path,
+                str(int(idle_seconds)),
+                "fast" if fast_search else "plain",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
@@ -164,10 +171,13 @@ def _spawn(db_path: str, idle_seconds: int, log_path: Path) -> subprocess.Popen:
         )
 
 
-def ensure_lite_server(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS) -> int:
+def ensure_lite_server(
+    db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS, fast_search: bool = True
+) -> int:
     """Start the shared Lite server for ``db_path`` unless one runs; return its port.
 
-    ``idle_seconds`` applies to a server started here (one already running keeps its own).
+    ``idle_seconds`` and ``fast_search`` (:mod:`helpers.lite_fast_search`) apply to a server
+    started here (one already running keeps its own).
     """
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     if Path(db_path).is_file():
@@ -179,7 +189,7 @@ def ensure_lite_server(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS) -
         with contextlib.suppress(FileNotFoundError):
             state_file(db_path).unlink()
         log_path = log_file(db_path)
-        proc = _spawn(db_path, idle_seconds, log_path)
+        proc = _spawn(db_path, idle_seconds, log_path, fast_search)
         _CHILDREN[proc.pid] = proc
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
@@ -255,10 +265,14 @@ def _wait_idle(stop: threading.Event, port: int, idle_seconds: int, db_path: str
     return None
 
 
-def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS) -> int:
+def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS, fast_search: bool = True) -> int:
     """Serve ``db_path`` on 127.0.0.1 until SIGTERM/SIGINT or idle; returns the exit code."""
     from milvus_lite.adapter.grpc.server import start_server_in_thread
     from milvus_lite.exceptions import DataDirLockedError
+
+    from .lite_fast_search import install
+
+    search_mode = install() if fast_search else "fast search visibility: off (LITE_FAST_SEARCH=0)"
 
     try:
         server, db, port = start_server_in_thread(data_dir=db_path, host=HOST, port=0)
@@ -273,10 +287,10 @@ def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS) -> int:
         signal.signal(sig, lambda *_: stop.set())
     state = state_file(db_path)
     tmp = state.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"pid": os.getpid(), "port": port, "db": db_path}))
+    tmp.write_text(json.dumps({"pid": os.getpid(), "port": port, "db": db_path, "search": search_mode}))
     tmp.replace(state)
     idle = f", exits after {idle_seconds} s without a client" if idle_seconds > 0 else ""
-    print(f"serving {db_path} on {HOST}:{port}{idle}", flush=True)
+    print(f"serving {db_path} on {HOST}:{port}{idle}; {search_mode}", flush=True)
     lock = None
     try:
         lock = _wait_idle(stop, port, idle_seconds, db_path)
@@ -294,8 +308,9 @@ def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS) -> int:
 
 
 def main(argv: list[str]) -> None:
-    """``DB_PATH [IDLE_SECONDS]``: serve, then leave the process at once with serve's exit code."""
-    code = serve(argv[0], int(argv[1]) if len(argv) > 1 else DEFAULT_IDLE_SECONDS)
+    """``DB_PATH [IDLE_SECONDS [fast|plain]]``: serve, then leave at once with serve's exit code."""
+    idle = int(argv[1]) if len(argv) > 1 else DEFAULT_IDLE_SECONDS
+    code = serve(argv[0], idle, fast_search=(argv[2] if len(argv) > 2 else "fast") != "plain")
     sys.stdout.flush()
     # The database is closed by now; gRPC worker threads still tied to client connections would
     # keep the interpreter alive for many seconds, so leave at once.

@@ -61,6 +61,7 @@ class Settings:
     labels_path: Path = DEFAULT_LABELS_FILE
     data_dir: Path = LOCAL_DIR
     lite_idle_seconds: int = DEFAULT_LITE_IDLE_SECONDS
+    lite_fast_search: bool = True  # helpers.lite_fast_search in a Lite server started by this process
 
     @property
     def is_lite(self) -> bool:
@@ -122,6 +123,17 @@ def _int(env: Mapping[str, str], name: str, default: int | None, low: int, high:
     if not low <= value <= high:
         raise SettingsError(f"{name}={value} is out of range; use a number from {low} to {high}.")
     return value
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name}={raw!r} is not a switch; use 1 or 0.")
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -189,4 +201,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         labels_path=Path(labels_raw).expanduser().resolve() if labels_raw else DEFAULT_LABELS_FILE,
         data_dir=data_dir,
         lite_idle_seconds=DEFAULT_LITE_IDLE_SECONDS if lite_idle is None else lite_idle,
+        lite_fast_search=_flag(env, "LITE_FAST_SEARCH", True),
     )
