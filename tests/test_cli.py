@@ -152,7 +152,9 @@ def test_lite_status_and_stop(ada_env, source):
     env = {**ada_env, "MILVUS_COLLECTION": "cli_lite"}
     assert run_cli(["sync", "--source", str(d / "src"), "--no-progress"], env).returncode == 0
     out = run_cli(["lite", "status"], env)
-    shown = re.match(r"running: (http://127\.0\.0\.1:\d+) \(pid \d+\)$", out.stdout.strip())
+    shown = re.match(
+        r"running: (http://127\.0\.0\.1:\d+) \(pid \d+\); fast search visibility: on$", out.stdout.strip()
+    )
     assert out.returncode == 0 and shown, out.stdout
     from pymilvus import MilvusClient  # the URL is what a plain pymilvus client uses meanwhile
 
