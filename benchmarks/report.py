@@ -252,7 +252,7 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         "threads the overlap has idle cores to use, not measured here). The sync embeds up to ~512 "
         "texts per "
         "model call ahead of its writes (writes keep Airbyte's 128-chunk batches and STATE boundaries; "
-        "each call is length-sorted into runs of 8, so bigger calls pad less).",
+        "each call is sorted by word-piece count into runs of 8, so bigger calls pad less).",
         "",
         "## Re-sync and incremental sync",
         "",
@@ -510,8 +510,9 @@ def _in_turn_lines(form: dict[str, Any]) -> list[str]:
         "",
         "Searches p50 in turn / at once is the median of the per-round ratios. Reading: "
         + "; ".join(readings)
-        + ". Milvus Lite's search is Python code under one interpreter lock, so it answers one search "
-        "at a time whatever the client does; a server runs "
+        + ". Milvus Lite's search engine is Python code under one interpreter lock, so it runs one "
+        "search at a time whatever the client does (what can overlap is the rest of a request: "
+        "encoding, the loopback round trip, decoding); a server runs "
         "both searches at the same time, and over a network the overlap also saves a round trip.",
         "",
     ]

@@ -46,7 +46,7 @@ class ModelSpec:
     default_chunk_size: int  # in gpt2 tokens, what the sync uses unless CHUNK_SIZE is set
     batch_size: int
     # texts the sync embeds ahead in one call (0: one call per write batch, as Airbyte does). A
-    # local model pads each call's texts to its longest; bigger, length-sorted calls waste less.
+    # local model pads each call's texts to its longest; bigger, token-sorted calls waste less.
     embed_ahead: int = 0
 
 

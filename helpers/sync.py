@@ -18,7 +18,7 @@ collection has (:mod:`helpers.layout`):
   inserts are split under the request-size cap; the collection is flushed at the end.
 
 With a local model the chunks are embedded ahead in calls of ~512 texts (the model pads each
-call's texts to its longest, so bigger length-sorted calls waste less); writes still follow
+call's texts to its longest, so bigger token-sorted calls waste less); writes still follow
 Airbyte's batches. Embedding happens before anything is deleted, so a failing model or service leaves the
 collection as it was; a sync that dies anywhere and is run again ends with exactly the right
 entities (the deletes make every batch idempotent).
