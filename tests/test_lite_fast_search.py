@@ -201,3 +201,49 @@ def test_the_setting():
     assert load_settings({"LITE_FAST_SEARCH": "0"}).lite_fast_search is False
     with pytest.raises(SettingsError, match="LITE_FAST_SEARCH='maybe' is not a switch"):
         load_settings({"LITE_FAST_SEARCH": "maybe"})
+
+
+def test_a_collection_the_sync_wrote_and_then_updated(tmp_path):
+    """The shipped data synced, then its second sync (edits, CDC deletes, dedup deletes) on top;
+    the Lite server stopped and the folder opened here: the form's searches agree in both modes."""
+    from helpers.connection import forget_clients
+    from helpers.filters import open_tickets_filter, stream_filter
+    from helpers.lite_server import stop_lite_server
+    from helpers.settings import DATA_DIR, load_settings
+    from helpers.sync import run_sync
+
+    db_path = tmp_path / "synced.db"
+    settings = load_settings(
+        {
+            "MILVUS_URL": str(db_path),
+            "EMBEDDING_CACHE": str(tmp_path / "c.sqlite"),
+            "HELPERS_DATA_DIR": str(tmp_path),
+        }
+    )
+    (tmp_path / "models").symlink_to(load_settings({}).data_dir / "models")
+    try:
+        run_sync(DATA_DIR / "zendesk", settings, show_progress=False)
+        second = run_sync(DATA_DIR / "zendesk_sync2", settings, show_progress=False)
+        assert second.entities_deleted > 0  # the second sync shadowed rows: tombstones are in play
+    finally:
+        forget_clients()
+        stop_lite_server(str(db_path))
+    lite = MilvusLite(str(db_path))
+    try:
+        col = lite.get_collection(settings.collection)
+        col.load()
+        rng = np.random.default_rng(6)
+        queries = [rng.standard_normal(384).astype(np.float32) for _ in range(10)]
+        orgs = sorted(
+            {
+                r["organization_id"]
+                for r in col.query(expr='_ab_stream == "tickets"', output_fields=["organization_id"])
+                if r.get("organization_id")
+            }
+        )
+        filters = [stream_filter("articles"), *(open_tickets_filter(o) for o in orgs[:4])]
+        library, fast = _search_both(col, queries, filters, limit=25)
+        assert library == fast and sum(len(r) for r in fast) > 0
+    finally:
+        lite_fast_search.uninstall()
+        lite.close()
