@@ -127,11 +127,8 @@ class LocalEmbedder:
         )
         self._lock = threading.Lock()
 
-    def _feed(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        """The model's inputs for one call: word pieces cut at 256, padded to the longest text."""
-        return self._padded(self._tokenizer.encode_batch(list(texts), add_special_tokens=True))
-
     def _padded(self, encodings: list[Any]) -> dict[str, np.ndarray]:
+        """The model's inputs for one call: the encodings (cut at 256) padded to the longest."""
         longest = max(len(e.ids) for e in encodings)
         ids = np.full((len(encodings), longest), self._pad_id, dtype=np.int64)
         mask = np.zeros((len(encodings), longest), dtype=np.int64)

@@ -86,13 +86,13 @@ def test_token_ids_truncation_at_256_and_padding(onnx, torch_model):
     """The packaged tokenizer.json says 128; the model reads 256 and pads to the longest text."""
     assert onnx.max_length == om.max_seq_length(om.packaged_model_dir()) == 256
     texts = ["I cannot log in", *long_texts(), "  spaced out  text\t"]
-    feed = onnx._feed(texts)
+    feed = onnx._padded(onnx._tokenizer.encode_batch(texts))
     theirs = torch_model._model.tokenizer(texts, padding=True, truncation=True, max_length=256)
     assert feed["input_ids"].tolist() == theirs["input_ids"]
     assert feed["attention_mask"].tolist() == theirs["attention_mask"]
     assert feed["token_type_ids"].tolist() == theirs["token_type_ids"]
     assert feed["input_ids"].shape[1] == 256  # the batch is padded to its longest, cut at 256
-    short = onnx._feed(["short one", "a bit longer text"])
+    short = onnx._padded(onnx._tokenizer.encode_batch(["short one", "a bit longer text"]))
     assert short["input_ids"].shape[1] == onnx.count_model_tokens(["a bit longer text"])[0]
     assert 0 in short["attention_mask"][0] and 0 not in short["attention_mask"][1]
     counts = onnx.count_model_tokens(texts)  # counting does not truncate
