@@ -765,6 +765,9 @@ def _summary(results: dict[str, Any]) -> list[str]:
             f"| sync / model alone, ONNX path | {fmt(onnx['ratio'], 2)} | >= {TARGET_RATIO} | "
             f"{_yes(med(onnx['ratio']) >= TARGET_RATIO)} |"
         )
+        rows.append(
+            f"| the same, model in the sync's own calls | {fmt(onnx.get('ratio_batches'), 2)} | | |"
+        )
         rows.append(f"| same ratio in CPU seconds (load-robust) | {fmt(onnx.get('ratio_cpu'), 2)} | | |")
         rows.append(f"| ONNX sync, writes overlapped / inline | {fmt(t['overlap_over_inline'], 2)} | | |")
         rows.append(
