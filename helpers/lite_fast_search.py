@@ -119,14 +119,19 @@ def _patched(original: Callable[..., Any], module: Any) -> Callable[..., Any]:
     return namespace[original.__name__]
 
 
-def install() -> str:
-    """Patch this process's Milvus Lite search; return one line saying whether it was applied."""
+ON = "fast search visibility: on"
+
+
+def install(enabled: bool = True) -> str:
+    """Patch this process's Milvus Lite search unless ``enabled`` is False; one line saying which."""
     import milvus_lite
     import milvus_lite.engine.collection as collection_module
     import milvus_lite.search.executor_indexed as executor_module
 
+    if not enabled:
+        return "fast search visibility: off (LITE_FAST_SEARCH=0)"
     if "fast" in _installed:
-        return "fast search visibility: on"
+        return ON
     version = getattr(milvus_lite, "__version__", "?")
     if version != PINNED_VERSION:
         return f"fast search visibility: off (milvus-lite {version}, made for {PINNED_VERSION})"
@@ -137,11 +142,11 @@ def install() -> str:
         return f"fast search visibility: off ({exc})"
     _installed.update(fast=fast, original=original, module=collection_module)
     collection_module.execute_search_with_index = fast
-    return "fast search visibility: on"
+    return ON
 
 
 def uninstall() -> None:
-    """Restore the library's own search (tests and benchmarks compare both)."""
+    """Restore the library's own search (the tests compare both in one process)."""
     if "fast" in _installed:
         _installed["module"].execute_search_with_index = _installed["original"]
         _installed.clear()

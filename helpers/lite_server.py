@@ -272,7 +272,7 @@ def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS, fast_search: b
 
     from .lite_fast_search import install
 
-    search_mode = install() if fast_search else "fast search visibility: off (LITE_FAST_SEARCH=0)"
+    search_mode = install(fast_search)
 
     try:
         server, db, port = start_server_in_thread(data_dir=db_path, host=HOST, port=0)
