@@ -25,9 +25,11 @@ entities (the deletes make every batch idempotent).
 
 While the model embeds ahead, each batch's deletes and inserts run on one background thread, so
 the next model call (ONNX Runtime releases the GIL) and the next records' chunking overlap them.
-The batches stay Airbyte's: one batch is written at a time (the next batch's writes wait for it),
-a STATE counts only once every write before it is done, a failed write stops the sync with its own
-error, and a sync that ends or fails waits for the write in flight first. In append-dedup an
+The batches stay Airbyte's: they are queued in order for one write thread, so one batch is
+written at a time; a STATE is queued behind them and counts (``on_state``) only once every write
+before it is done; the sync reads and embeds on meanwhile (up to ``WRITE_QUEUE`` queued writes). A
+failed write stops the sync with its own error and the writes queued after it are skipped; a sync
+that ends or fails waits for the queued writes first. In append-dedup an
 insert that fails (it may have landed in part, e.g. the server went away mid-call) is redone once:
 the batch's records are deleted by record id and the batch inserted again. With ``embed_ahead=0``
 each batch is written before the sync reads on, exactly as the destination does.
@@ -43,8 +45,9 @@ overlapped, ``tokens``, ``delete`` and ``insert`` are reported from the write th
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -72,6 +75,8 @@ from .settings import Settings
 MODES = ("append_dedup", "append", "overwrite")
 DEFAULT_PRIMARY_KEYS: dict[str, tuple[str, ...]] = {"tickets": ("id",), "articles": ("id",)}
 BATCH_SIZE = 128  # chunks, as Airbyte's destination batches them
+# writes (batches and STATEs) queued for the write thread before the sync waits for the oldest
+WRITE_QUEUE = 32
 
 _NUMBER = (int,)
 _TEXT = (str,)
@@ -275,31 +280,46 @@ class MilvusWriter:
 
 
 class _Writes:
-    """At most one batch write in flight, on one background thread (or inline when not overlapping).
+    """Batch writes run in order on one background thread (or inline when not overlapping).
 
-    ``submit`` first waits for the write before it (raising that write's error), so batches are
-    written one after the other, in order; ``wait`` returns once nothing is in flight.
+    ``submit`` queues a write and returns at once, so the caller embeds on while earlier batches are
+    written; it blocks only while ``depth`` writes are already queued (a bound on the memory held).
+    The thread runs the writes one after the other, in order; once one fails, the writes queued
+    after it are skipped, and ``submit`` / ``wait`` raise that write's error.
     """
 
-    def __init__(self, overlap: bool) -> None:
+    def __init__(self, overlap: bool, depth: int = WRITE_QUEUE) -> None:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="sync-writes") if overlap else None
-        self._pending: Future[None] | None = None
+        self._pending: deque[Future[None]] = deque()
+        self._depth = depth
+        self._failed = threading.Event()
 
     def submit(self, job: Callable[[], None]) -> None:
-        self.wait()
+        """Run ``job`` after every write submitted before it (inline: now)."""
+        while self._pending and (self._pending[0].done() or len(self._pending) >= self._depth):
+            self._pending.popleft().result()  # an earlier write's error stops the sync here
         if self._pool is None:
             job()
-        else:
-            self._pending = self._pool.submit(job)
+            return
+
+        def guarded() -> None:
+            if self._failed.is_set():  # an earlier write failed: the sync stops with its error
+                return
+            try:
+                job()
+            except BaseException:
+                self._failed.set()
+                raise
+
+        self._pending.append(self._pool.submit(guarded))
 
     def wait(self) -> None:
-        """Block until the write in flight is done; raise its error, if any."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
+        """Block until every queued write is done; raise the first failed write's error, if any."""
+        while self._pending:
+            self._pending.popleft().result()
 
     def close(self) -> None:
-        """Let the write in flight finish, whatever happens to the sync, and stop the thread."""
+        """Let the queued writes finish (or be skipped after a failure), and stop the thread."""
         if self._pool is not None:
             self._pool.shutdown(wait=True)
 
@@ -452,6 +472,7 @@ def sync_messages(
     limits: EntityLimits | None = None,
     observer: SyncObserver | None = None,
     overlap_writes: bool | None = None,
+    on_state: Callable[[State], None] | None = None,
 ) -> SyncSummary:
     """Write ``messages`` into the collection; return what was done.
 
@@ -463,6 +484,8 @@ def sync_messages(
     does). ``limits``: what an entity and an insert may weigh (default: :func:`limits_for`).
     ``observer`` gets a :class:`SyncStep` per step. ``overlap_writes``: write each batch on a
     background thread while the sync reads and embeds on (default: when embedding ahead).
+    ``on_state`` is called with each STATE once every write before it is done (Airbyte's
+    destination emits the STATE then), from the write thread when the writes overlap.
     """
     if mode not in MODES:
         raise InputError(f"Unknown sync mode {mode!r}; use one of {', '.join(MODES)}.")
@@ -505,6 +528,12 @@ def sync_messages(
                 observer, "delete", lambda expr=expr: writer.delete_where(expr), int
             )
             cleared.add(stream)
+
+    def commit_state(state: State) -> None:
+        """A STATE is committed once every write before it is done (on the write thread)."""
+        summary.states += 1
+        if on_state is not None:
+            on_state(state)
 
     def write_batch() -> None:
         nonlocal batch
@@ -572,8 +601,7 @@ def sync_messages(
                 progress(1)
             if isinstance(item, State):
                 write_batch()
-                writes.wait()  # a STATE is committed once every write before it is done
-                summary.states += 1
+                writes.submit(lambda item=item: commit_state(item))  # after every write before it
                 continue
             record = item.record
             summary.records_read += 1

@@ -567,31 +567,32 @@ def test_embedding_ahead_writes_what_airbyte_batches_write(settings_for, tmp_pat
 
 
 def _timeline_sync(s, path, **kw):
-    """Sync ``path`` recording (when, what) of every write step and of every message handled."""
+    """Sync ``path`` recording (start, end, step, count) of every write step, and the chunks inserted
+    so far as each STATE is committed (``on_state``)."""
     from helpers.airbyte import read_messages
 
     events: list[tuple[float, float, str, int]] = []  # (start, end, step, count)
-    handled: list[tuple[float, int]] = []  # (when, chunks inserted so far) as each message is taken
+    committed: list[int] = []  # chunks inserted so far, as each STATE is committed
 
     def observe(step):
         now = time.perf_counter()
         if step.name in ("delete", "insert"):
             events.append((now - step.seconds, now, step.name, step.count))
 
-    def progress(_):
-        handled.append((time.perf_counter(), sum(e[3] for e in events if e[2] == "insert")))
+    def on_state(_):
+        committed.append(sum(e[3] for e in events if e[2] == "insert"))
 
-    summary = sync_messages(read_messages(path), s, observer=observe, progress=progress, **kw)
-    return summary, events, handled
+    summary = sync_messages(read_messages(path), s, observer=observe, on_state=on_state, **kw)
+    return summary, events, committed
 
 
 def test_overlapped_writes_equal_inline_writes_one_batch_at_a_time(settings_for, tmp_path):
     """Writes on the background thread give the same entities and summary as inline writes; no two
-    batches' writes overlap, and a STATE is taken only once every chunk before it is inserted."""
+    batches' writes overlap, and a STATE is committed only once every chunk before it is inserted."""
     messages = [m for run in scenario_runs() for m in run]  # edits and deletions included
     path = tmp_path / "all.jsonl"
     write_jsonl(path, messages)
-    # chunks inserted by the end of each STATE's handling: every record before it, whole
+    # chunks inserted by the time each STATE is committed: every record before it, whole
     expected_at_state: list[int] = []
     chunks_before = 0
     for m in messages:
@@ -602,18 +603,63 @@ def test_overlapped_writes_equal_inline_writes_one_batch_at_a_time(settings_for,
     results = {}
     for overlap in (False, True):
         s = settings_for(f"overlap_{overlap}", EMBEDDING_CACHE="off")
-        summary, events, handled = _timeline_sync(
+        summary, events, committed = _timeline_sync(
             s, path, batch_size=4, embed_ahead=8, overlap_writes=overlap
         )
         results[overlap] = (summary.as_dict(), entity_rows(s))
         writes = sorted(events)
         for (_, end, *_), (start, *_) in zip(writes, writes[1:], strict=False):
             assert start >= end - 1e-6, "two writes in flight at once"
-        states = [i for i, m in enumerate(messages) if m["type"] == "STATE"]
-        # progress(1) is called as message i+1 is taken: the STATE at i has been handled by then
-        seen = [handled[i + 1][1] for i in states if i + 1 < len(handled)]
-        assert seen == expected_at_state[: len(seen)] and seen
+        assert committed == expected_at_state and len(expected_at_state) > 2
+        assert summary.states == len(expected_at_state)
     assert results[True] == results[False] and results[True][0]["batches"] > 3
+
+
+def test_the_sync_embeds_on_while_batches_and_states_are_written(settings_for, tmp_path, monkeypatch):
+    """With overlapped writes, a STATE does not hold the sync up: the next model call starts while an
+    earlier batch is still being inserted (inserts slowed down here), and the STATEs still commit in
+    order after their writes."""
+    from helpers.sync import MilvusWriter
+
+    messages = []
+    for i in range(24):
+        messages.append(ticket(i + 1, f"Ticket {i + 1}", f"problem number {i + 1}"))
+        if i % 4 == 3:
+            messages.append(state(i))
+    path = tmp_path / "slow.jsonl"
+    write_jsonl(path, messages)
+    s = settings_for("overlap_slow", EMBEDDING_CACHE="off")
+    original = MilvusWriter.insert
+
+    def slow(self, entities):
+        time.sleep(0.3)
+        return original(self, entities)
+
+    monkeypatch.setattr(MilvusWriter, "insert", slow)
+    steps: list[tuple[float, float, str]] = []
+
+    def observe(step):
+        now = time.perf_counter()
+        steps.append((now - step.seconds, now, step.name))
+
+    committed: list[float] = []
+    summary = sync_messages(
+        read_path(path),
+        s,
+        batch_size=4,
+        embed_ahead=8,
+        overlap_writes=True,
+        observer=observe,
+        on_state=lambda _: committed.append(time.perf_counter()),
+    )
+    inserts = sorted((a, b) for a, b, n in steps if n == "insert")
+    embeds = sorted((a, b) for a, b, n in steps if n == "embed")
+    assert len(embeds) == 3 and len(inserts) == 6 and summary.states == 6 == len(committed)
+    first_insert_end = inserts[0][1]
+    assert any(a < first_insert_end for a, _ in embeds[1:]), "the sync waited for a write to embed on"
+    # each STATE commits after the insert of the batch before it
+    assert all(c >= end for c, (_, end) in zip(committed, inserts, strict=True))
+    assert sorted(r[1] for r in entity_rows(s)) == sorted(f"tickets_{i}" for i in range(1, 25))
 
 
 def test_a_failed_overlapped_write_stops_the_sync_with_its_own_line(settings_for, tmp_path, monkeypatch):
