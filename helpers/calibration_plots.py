@@ -33,22 +33,45 @@ from .thresholds import save_thresholds
 require("notebook", "matplotlib", "ipywidgets", user="helpers.calibration_plots")
 
 FIGSIZE = (11.0, 4.0)
-COLORS = {"pos": "#2a9d8f", "neg": "#e76f51", "prec": "#457b9d", "picked": "#000000", "tutorial": "#8d8d8d"}
+COLORS = {
+    "pos": "#2a9d8f",
+    "neg": "#e76f51",
+    "prec": "#457b9d",
+    "picked": "#000000",
+    "related": "#6a4c93",
+    "tutorial": "#8d8d8d",
+}
+Picked = tuple[float | None, float, float | None]  # (ticket, article, related); None: a level not drawn
 
 __all__ = ["boundary_examples", "calibration_widget", "plot_distributions", "plot_pr_curves"]
 
 
-def _picked(picked: Any) -> tuple[float | None, float] | None:
-    """(ticket, article) of a result or a pair; the ticket may be ``None`` (no warning level)."""
+def _picked(picked: Any) -> Picked | None:
+    """(ticket, article, related) of a result, a pair or a triple; ``None`` for a level it lacks."""
     if picked is None:
         return None
     if isinstance(picked, CalibrationResult):
-        return (picked.ticket.threshold, picked.article.threshold)
-    ticket, article = picked
-    return (None if ticket is None else float(ticket), float(article))
+        related = None if picked.related is None else picked.related.threshold
+        return (picked.ticket.threshold, picked.article.threshold, related)
+    ticket, article, *rest = picked
+    related = rest[0] if rest else None
+    return (
+        None if ticket is None else float(ticket),
+        float(article),
+        None if related is None else float(related),
+    )
 
 
-def _lines(ax, which: int, picked: tuple[float, float] | None, tutorial: tuple[float, float] | None) -> None:
+def _levels(picked: Picked | None, which: int) -> list[tuple[str, float]]:
+    """The picked levels drawn on panel ``which`` (0: tickets, 1: articles), as (kind, threshold)."""
+    if picked is None:
+        return []
+    ticket, article, related = picked
+    levels = [("picked", ticket), ("related", related)] if which == 0 else [("picked", article)]
+    return [(kind, value) for kind, value in levels if value is not None]
+
+
+def _lines(ax, which: int, picked: Picked | None, tutorial: tuple[float, float] | None) -> None:
     if tutorial is not None:
         ax.axvline(
             tutorial[which],
@@ -57,8 +80,9 @@ def _lines(ax, which: int, picked: tuple[float, float] | None, tutorial: tuple[f
             lw=1.5,
             label=f"tutorial (ada-002) {tutorial[which]:g}",
         )
-    if picked is not None and picked[which] is not None:
-        ax.axvline(picked[which], color=COLORS["picked"], lw=2, label=f"picked {picked[which]:.4f}")
+    for kind, value in _levels(picked, which):
+        label = f"picked {value:.4f}" if kind == "picked" else f"possibly related {value:.4f}"
+        ax.axvline(value, color=COLORS[kind], ls="-" if kind == "picked" else "-.", lw=2, label=label)
 
 
 def _split(data: CalibrationData, split: str | None) -> CalibrationData:
@@ -74,9 +98,10 @@ def plot_distributions(
 ):
     """Histograms of distances: duplicate vs not (nearest open ticket), relevant vs not (top 5).
 
-    ``picked`` is a :class:`CalibrationResult` or ``(ticket, article)``; ``tutorial`` the
-    tutorial's ada-002 values, drawn for comparison (they belong to another model). Returns the
-    matplotlib Figure.
+    ``picked`` is a :class:`CalibrationResult`, ``(ticket, article)`` or ``(ticket, article,
+    related)``: the warning and the "possibly related" level are drawn on the ticket panel, the
+    article threshold on the other; ``tutorial`` the tutorial's ada-002 values, drawn for
+    comparison (they belong to another model). Returns the matplotlib Figure.
     """
     from matplotlib.figure import Figure
 
@@ -128,7 +153,10 @@ def plot_pr_curves(
     tutorial: tuple[float, float] | None = TUTORIAL,
     split: str | None = "calibration",
 ):
-    """Precision, recall and F1 against the threshold, for both decisions. Returns the Figure."""
+    """Precision, recall and F1 against the threshold, for both decisions. Returns the Figure.
+
+    ``picked`` and ``tutorial`` are drawn as in :func:`plot_distributions`.
+    """
     from matplotlib.figure import Figure
 
     data = _split(data, split)
@@ -138,7 +166,7 @@ def plot_pr_curves(
     for which, (ax, items, title) in enumerate(
         [(axes[0], ticket_items(data), "Ticket decision"), (axes[1], article_items(data), "Article decision")]
     ):
-        extra = [v[which] for v in (picked_t, tutorial) if v is not None and v[which] is not None]
+        extra = [v for _, v in _levels(picked_t, which)] + ([] if tutorial is None else [tutorial[which]])
         curve = counts_curve(items, grid_thresholds(np.concatenate([items.distance, extra])))
         x = curve["threshold"].to_numpy()
         ax.plot(x, curve["precision"], color=COLORS["prec"], label="precision")

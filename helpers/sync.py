@@ -36,10 +36,11 @@ each batch is written before the sync reads on, exactly as the destination does.
 
 An optional ``observer`` (any callable taking a :class:`SyncStep`) is told how long each step took
 and how much it handled: ``setup`` (open the collection), ``prepare`` (check and chunk a record),
-``embed`` (one embedder call), ``tokens`` (count the model's tokens), ``delete``, ``insert`` and
-``flush``. The benchmarks use it; the sync itself never depends on it. With the writes
-overlapped, ``tokens``, ``delete`` and ``insert`` are reported from the write thread while
-``prepare`` and ``embed`` are reported from the caller's: the observer may be called from both.
+``embed`` (one embedder call), ``tokens`` (count the model's tokens), ``delete``, ``insert``,
+``flush``, and ``wait`` (the sync held up by queued writes: the part of them not overlapped).
+The benchmarks use it; the sync itself never depends on it. With the writes overlapped,
+``tokens``, ``delete`` and ``insert`` are reported from the write thread while ``prepare``,
+``embed`` and ``wait`` are reported from the caller's: the observer may be called from both.
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ def _oversize_error(record: Record, keys: Sequence[str], problem: Oversize) -> S
 class SyncStep:
     """One step of a sync as an observer sees it."""
 
-    name: str  # setup, prepare, embed, tokens, delete, insert or flush
+    name: str  # setup, prepare, embed, tokens, delete, insert, flush or wait
     seconds: float
     count: int  # chunks made, texts embedded, texts counted, entities deleted or inserted
     texts: tuple[str, ...] = ()  # embed: the texts handed to the embedder, in order
@@ -288,16 +289,29 @@ class _Writes:
     after it are skipped, and ``submit`` / ``wait`` raise that write's error.
     """
 
-    def __init__(self, overlap: bool, depth: int = WRITE_QUEUE) -> None:
+    def __init__(
+        self, overlap: bool, depth: int = WRITE_QUEUE, on_wait: Callable[[float], None] | None = None
+    ) -> None:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="sync-writes") if overlap else None
         self._pending: deque[Future[None]] = deque()
         self._depth = depth
         self._failed = threading.Event()
+        self._on_wait = on_wait  # told how long the caller was held up by queued writes
+
+    def _result(self, future: Future[None]) -> None:
+        if self._on_wait is None or future.done():
+            future.result()
+            return
+        start = time.perf_counter()
+        try:
+            future.result()
+        finally:
+            self._on_wait(time.perf_counter() - start)
 
     def submit(self, job: Callable[[], None]) -> None:
         """Run ``job`` after every write submitted before it (inline: now)."""
         while self._pending and (self._pending[0].done() or len(self._pending) >= self._depth):
-            self._pending.popleft().result()  # an earlier write's error stops the sync here
+            self._result(self._pending.popleft())  # an earlier write's error stops the sync here
         if self._pool is None:
             job()
             return
@@ -316,7 +330,7 @@ class _Writes:
     def wait(self) -> None:
         """Block until every queued write is done; raise the first failed write's error, if any."""
         while self._pending:
-            self._pending.popleft().result()
+            self._result(self._pending.popleft())
 
     def close(self) -> None:
         """Let the queued writes finish (or be skipped after a failure), and stop the thread."""
@@ -510,7 +524,8 @@ def sync_messages(
     window = embedder.spec.embed_ahead if embed_ahead is None else embed_ahead
     if window:
         items = _embed_ahead(items, embedder, window, ahead, ahead_uses, observer)
-    writes = _Writes(bool(window) if overlap_writes is None else overlap_writes)
+    waited = None if observer is None else lambda seconds: observer(SyncStep("wait", seconds, 0))
+    writes = _Writes(bool(window) if overlap_writes is None else overlap_writes, on_wait=waited)
     # A record first met by this sync in a collection that was empty when it began has no old
     # entities: its dedup delete is skipped (a first full sync deletes nothing; a record met again
     # later in the same sync, or any record of a later sync, is deleted as always).

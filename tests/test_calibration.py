@@ -397,6 +397,36 @@ def test_plots_draw_tutorial_and_picked_lines():
         assert {0.362, result.article.threshold} <= xs
 
 
+def _vlines(ax) -> dict[str, tuple[float, str]]:
+    """The vertical lines of ``ax`` by legend label: (x, line style)."""
+    return {
+        line.get_label(): (round(float(line.get_xdata()[0]), 4), line.get_linestyle())
+        for line in ax.lines
+        if len(line.get_xdata()) == 2
+    }
+
+
+def test_plots_draw_the_related_level_on_the_ticket_panel_only():
+    pytest.importorskip("matplotlib")
+    from helpers.calibration_plots import plot_distributions, plot_pr_curves
+
+    data = two_sided(30)
+    result = fit(data, n_boot=50, related_precision=0.5)
+    related = result.related.threshold
+    assert related is not None and related > result.ticket.threshold
+    for fig in (plot_distributions(data, result), plot_pr_curves(data, result)):
+        ax_t, ax_a = fig.axes
+        lines = _vlines(ax_t)
+        assert lines[f"possibly related {related:.4f}"] == (related, "-.")
+        assert lines[f"picked {result.ticket.threshold:.4f}"] == (result.ticket.threshold, "-")
+        labels = [t.get_text() for t in ax_t.get_legend().get_texts()]
+        assert f"possibly related {related:.4f}" in labels
+        assert not any(label.startswith("possibly related") for label in _vlines(ax_a))
+    # a triple draws it too; a pair (what the sliders give) has no related level
+    assert "possibly related 0.9000" in _vlines(plot_distributions(data, (0.5, 0.4, 0.9)).axes[0])
+    assert not any(k.startswith("possibly") for k in _vlines(plot_distributions(data, (0.5, 0.4)).axes[0]))
+
+
 def test_widget_updates_live_and_saves(tmp_path):
     pytest.importorskip("ipywidgets")
     from helpers.calibration_plots import calibration_widget
