@@ -240,19 +240,21 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     embed = med(onnx["buckets"]["embed"])
     writes = sum(med(onnx["buckets"][k]) for k in ("tokens", "delete", "insert"))
+    waited = med(onnx["buckets"].get("wait", [0.0]))
+    flush = med(onnx["buckets"]["flush"])
     lines += [
         "",
         f"Reading: on the ONNX path, embedding takes {100 * embed / total:.0f} % of the sync's wall "
-        f"time ({embed:.1f} of {total:.1f} s); the writes (token count, deletes, inserts: {writes:.1f} s) "
-        "overlap the next model call, and the sync runs at "
-        f"{fmt(onnx['ratio'], 2)} of the model alone's throughput. Against the same sync with its writes "
-        f"inline, the overlap measures {fmt(t['overlap_over_inline'], 2)} (likely reason: the model's "
-        f"{sync.get('onnx_threads', 'n/a')} ONNX Runtime threads already keep the machine's cores busy, "
-        "and the overlapped writes and the Lite server compete with them; on more cores than model "
-        "threads the overlap has idle cores to use, not measured here). The sync embeds up to ~512 "
-        "texts per "
-        "model call ahead of its writes (writes keep Airbyte's 128-chunk batches and STATE boundaries; "
-        "each call is sorted by word-piece count into runs of 8, so bigger calls pad less).",
+        f"time ({embed:.1f} of {total:.1f} s). The writes (token count, deletes, inserts: {writes:.2f} s) "
+        "are queued for the write thread, STATEs behind them, while the sync embeds on; the sync was "
+        f"held up by them for {waited:.2f} s (the batches after the last model call), then flushed "
+        f"({flush:.2f} s), and runs at {fmt(onnx['ratio'], 2)} of the model alone's throughput. Against "
+        f"the same sync with its writes inline, the overlap measures {fmt(t['overlap_over_inline'], 2)}: "
+        "it can save at most the writes' time, which the model's "
+        f"{sync.get('onnx_threads', 'n/a')} ONNX Runtime threads then share the machine's cores with. "
+        "The sync embeds up to ~512 texts per model call ahead of its writes (writes keep Airbyte's "
+        "128-chunk batches and STATE boundaries; each call is sorted by word-piece count into runs of "
+        "8, so bigger calls pad less).",
         "",
         "## Re-sync and incremental sync",
         "",

@@ -48,7 +48,7 @@ BUCKETS = [
     ("delete", "Milvus dedup: query ids + delete"),
     ("insert", "Milvus insert (incl. client-side encoding)"),
     ("flush", "Milvus flush"),
-    ("wait", "the sync held up by queued writes (the part of the rows above it waits for)"),
+    ("wait", "the sync held up by queued writes (part of the write rows above)"),
     ("other", "the loop: entities (vector.tolist), checks"),
 ]
 STEPS = {"prepare", "embed", "tokens", "setup", "delete", "insert", "flush", "wait"}  # SyncStep names
