@@ -24,7 +24,7 @@ def _forget() -> None:
 
 
 @functools.cache
-def _torch_embedder(data_dir: Path) -> embeddings.TorchEmbedder:
+def _torch_embedder(data_dir: Path, bulk_runtime: str = "openvino") -> embeddings.TorchEmbedder:
     """One torch model per process, loaded at its first use (as the product loads its model)."""
     return embeddings.TorchEmbedder()
 

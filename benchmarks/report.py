@@ -25,6 +25,7 @@ VARIANT_LABELS = {
     "torch": "torch path",
     "onnx": "ONNX path",
     "onnx_inline": "ONNX path, writes inline",
+    "onnx_ort": "ONNX path, bulk on ONNX Runtime",
 }
 
 
@@ -176,11 +177,14 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         "## Sync throughput: torch path against ONNX path, and against the model alone",
         "",
         f"Dataset: {sync['dataset']}. {onnx['chunks']} chunks ({onnx['texts_embedded']} texts embedded in "
-        f"{onnx['embed_calls']} model calls). Three variants run side by side in one process on the "
-        "same messages: the torch path (`TorchEmbedder`, sentence-transformers, the offline model before "
-        "ONNX), the ONNX path (`LocalEmbedder`, ONNX Runtime, the product: each batch's deletes and "
-        "inserts run on a background thread while the model embeds ahead), and the ONNX path with the "
-        "writes inline (`sync_messages(..., overlap_writes=False)`, the sync before the overlap). One "
+        f"{onnx['embed_calls']} model calls). {len(names)} variants run side by side in one process on "
+        "the same messages: the torch path (`TorchEmbedder`, sentence-transformers, the offline model "
+        "before ONNX), the ONNX path (`LocalEmbedder`, the product: the exported ONNX file, its bulk "
+        "calls such as the sync's on OpenVINO, bulk runtime as it loaded: "
+        f"`{(t.get('bulk_modes') or {}).get('onnx', 'n/a')}`; each batch's deletes and inserts are "
+        "queued for a background thread while the model embeds ahead), the ONNX path with the writes "
+        "inline (`sync_messages(..., overlap_writes=False)`, the sync before the overlap), and the "
+        "ONNX path with every call on ONNX Runtime (`EMBED_BULK_RUNTIME=onnxruntime`). One "
         "untimed sync per variant comes first; then each repeat runs every variant (the order rotating "
         "between repeats), each a full sync with the embedding cache off on a fresh Milvus Lite "
         "database (its server started and the empty collection created before the clock, as the "
@@ -213,6 +217,8 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         f"{_yes(ratio >= TARGET_RATIO)} |",
         f"| sync / model, torch path | {fmt(torch['ratio'], 2)} | | |",
         f"| ONNX sync, writes overlapped / writes inline | {fmt(t['overlap_over_inline'], 2)} | | |",
+        f"| ONNX sync, bulk on OpenVINO / on ONNX Runtime | {fmt(t.get('openvino_over_ort'), 2)} | | |",
+        f"| model alone, OpenVINO / ONNX Runtime | {fmt(t.get('openvino_model_over_ort_model'), 2)} | | |",
         "",
         "![sync throughput and profile](img/bench_sync.png)",
         "",
@@ -772,6 +778,9 @@ def _summary(results: dict[str, Any]) -> list[str]:
         )
         rows.append(f"| same ratio in CPU seconds (load-robust) | {fmt(onnx.get('ratio_cpu'), 2)} | | |")
         rows.append(f"| ONNX sync, writes overlapped / inline | {fmt(t['overlap_over_inline'], 2)} | | |")
+        rows.append(
+            f"| ONNX sync, bulk on OpenVINO / on ONNX Runtime | {fmt(t.get('openvino_over_ort'), 2)} | | |"
+        )
         rows.append(
             f"| full sync, {onnx['chunks']} chunks: torch / ONNX path | "
             f"{fmt(t['variants']['torch']['sync_seconds'], 1, 's')} / "

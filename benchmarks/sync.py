@@ -25,7 +25,7 @@ from helpers.admin import create_collection
 from helpers.airbyte import read_messages
 from helpers.chunking import count_tokens, record_text, split_text
 from helpers.connection import connect, forget_clients
-from helpers.embeddings import chunk_size_for, get_embedder
+from helpers.embeddings import ONNX_BATCH_SIZE, OPENVINO_BATCH_SIZE, chunk_size_for, get_embedder
 from helpers.lite_server import ensure_lite_server, running_lite_server, stop_lite_server
 from helpers.settings import Settings, load_settings
 from helpers.sync import SyncStep
@@ -35,7 +35,14 @@ from .data import Dataset, sync_chunks
 from .paths import model_path
 
 # (name, model path, overlap_writes) of the throughput variants, measured in turn in every repeat
-VARIANTS = (("torch", "torch", None), ("onnx", "onnx", None), ("onnx_inline", "onnx", False))
+# (name, model path, overlap_writes, EMBED_BULK_RUNTIME): the torch path, the product, the product
+# with its writes inline, and the product with its bulk calls on ONNX Runtime instead of OpenVINO
+VARIANTS = (
+    ("torch", "torch", None, "openvino"),
+    ("onnx", "onnx", None, "openvino"),
+    ("onnx_inline", "onnx", False, "openvino"),
+    ("onnx_ort", "onnx", None, "onnxruntime"),
+)
 
 # Buckets of the sync's wall time, in the order the report lists them: the sync's own steps (its
 # observer hook, helpers.sync.SyncStep), the reading of messages, and the rest.
@@ -197,20 +204,23 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
     see, but on a shared machine it swings with other processes' load; CPU seconds (the sync's
     process plus its Lite server, against the model's) are the load-robust comparison.
     """
-    settings = lite_settings(tmp, "ratio")
-    texts = sync_chunks(dataset.records(), chunk_size_for(settings))
+    runtimes = {bulk: lite_settings(tmp, "ratio", EMBED_BULK_RUNTIME=bulk) for *_, bulk in VARIANTS}
+    texts = sync_chunks(dataset.records(), chunk_size_for(runtimes["openvino"]))
     models: dict[str, Any] = {}
-    for name, path, overlap in VARIANTS:
+    for name, path, overlap, bulk in VARIANTS:
+        settings = runtimes[bulk]
         with model_path(path):
-            models[path] = get_embedder(settings).inner  # the sync's own model instance
+            models[name] = get_embedder(settings).inner  # the sync's own model instance
             first = timed_sync(settings, dataset.first, overlap=overlap)
-            warm = _timed(lambda path=path: models[path].embed(texts))
+            warm = _timed(lambda name=name: models[name].embed(texts))
         log(f"  warm-up {name}: first sync {first.seconds:.1f} s, model one call {warm:.1f} s")
+    bulk_modes = {name: getattr(m, "bulk_mode", lambda: "n/a")() for name, m in models.items()}
     out: dict[str, dict[str, Any]] = {}
     for r in range(repeats):
         shift = r % len(VARIANTS)
-        for name, path, overlap in VARIANTS[shift:] + VARIANTS[:shift]:
-            model = models[path]
+        for name, path, overlap, bulk in VARIANTS[shift:] + VARIANTS[:shift]:
+            model = models[name]
+            settings = runtimes[bulk]
             v = out.setdefault(name, {"runs": [], "raw_all": [], "raw_batches": []})
             with model_path(path):
                 calls = v["runs"][-1].embed_calls if v["runs"] else None
@@ -235,16 +245,30 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
             a / b
             for a, b in zip(variants["onnx"]["sync_cps"], variants["onnx_inline"]["sync_cps"], strict=True)
         ],
+        "openvino_over_ort": [
+            a / b for a, b in zip(variants["onnx"]["sync_cps"], variants["onnx_ort"]["sync_cps"], strict=True)
+        ],
+        "openvino_model_over_ort_model": [
+            a / b
+            for a, b in zip(variants["onnx"]["model_cps"], variants["onnx_ort"]["model_cps"], strict=True)
+        ],
         "onnx_model_over_torch_model": [
             a / b for a, b in zip(variants["onnx"]["model_cps"], variants["torch"]["model_cps"], strict=True)
         ],
     }
     # the arithmetic of the model-alone calls (one call over the sync's texts) on each path
     embedded = [t for call in out["onnx"]["runs"][-1].embed_calls for t in call]
-    compute = arithmetic(embedded, models["onnx"].count_model_tokens, models["torch"].batch_size)
+    onnx_batch = OPENVINO_BATCH_SIZE if bulk_modes["onnx"] == "openvino" else ONNX_BATCH_SIZE
+    compute = arithmetic(embedded, models["onnx"].count_model_tokens, models["torch"].batch_size, onnx_batch)
     compute["onnx_seconds"] = [s for s, _ in out["onnx"]["raw_all"]]
     compute["torch_seconds"] = [s for s, _ in out["torch"]["raw_all"]]
-    return {"variants": variants, **paired, "chunks": variants["onnx"]["chunks"], "compute": compute}
+    return {
+        "variants": variants,
+        **paired,
+        "chunks": variants["onnx"]["chunks"],
+        "compute": compute,
+        "bulk_modes": bulk_modes,
+    }
 
 
 def _model_alone(model: Any, calls: list[list[str]], into: dict[str, Any]) -> None:

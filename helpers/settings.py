@@ -24,6 +24,8 @@ LOCAL_DIR = REPO_ROOT / ".local" if IN_CHECKOUT else Path.home() / ".local" / "s
 DATA_DIR = REPO_ROOT / "data"
 DEFAULT_MILVUS_URL = str(LOCAL_DIR / "zendesk.db")
 DEFAULT_COLLECTION = "zendesk"
+# what the offline model's long calls run on (helpers.embeddings): the first is the default
+BULK_RUNTIMES = ("openvino", "onnxruntime")
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_TEXT_FIELDS = ("body", "title", "description", "subject")
 DEFAULT_THRESHOLDS_FILE = LOCAL_DIR / "thresholds.json"  # writable; shipped defaults: thresholds.SHIPPED_FILE
@@ -62,6 +64,7 @@ class Settings:
     data_dir: Path = LOCAL_DIR
     lite_idle_seconds: int = DEFAULT_LITE_IDLE_SECONDS
     lite_fast_search: bool = True  # helpers.lite_fast_search in a Lite server started by this process
+    bulk_runtime: str = "openvino"  # what the offline model's bulk calls run on (helpers.embeddings)
 
     @property
     def is_lite(self) -> bool:
@@ -136,6 +139,13 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name}={raw!r} is not a switch; use 1 or 0.")
 
 
+def _bulk_runtime(env: Mapping[str, str]) -> str:
+    raw = env.get("EMBED_BULK_RUNTIME", "").strip().lower() or BULK_RUNTIMES[0]
+    if raw not in BULK_RUNTIMES:
+        raise SettingsError(f"EMBED_BULK_RUNTIME={raw!r} is unknown; use one of {', '.join(BULK_RUNTIMES)}.")
+    return raw
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and validate settings from ``env`` (default: ``os.environ``)."""
     env = os.environ if env is None else env
@@ -202,4 +212,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         data_dir=data_dir,
         lite_idle_seconds=DEFAULT_LITE_IDLE_SECONDS if lite_idle is None else lite_idle,
         lite_fast_search=_flag(env, "LITE_FAST_SEARCH", True),
+        bulk_runtime=_bulk_runtime(env),
     )

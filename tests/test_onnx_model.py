@@ -63,12 +63,22 @@ def long_texts() -> list[str]:
     return [support_text(12), "\n\n".join(SUPPORT_PARAGRAPHS[::-1] * 3), "word " * 600]
 
 
+@pytest.fixture(scope="module")
+def onnx_only(data_dir) -> LocalEmbedder:
+    """The same model with its bulk calls on ONNX Runtime too (``EMBED_BULK_RUNTIME=onnxruntime``)."""
+    return he._local_embedder(data_dir, "onnxruntime")
+
+
 @pytest.mark.slow
-def test_same_vectors_as_torch_on_the_shipped_data(onnx, torch_model):
-    """Every pairwise squared-L2 distance within 1e-5 of the torch path: thresholds stay valid."""
+@pytest.mark.parametrize("bulk", ["openvino", "onnxruntime"])
+def test_same_vectors_as_torch_on_the_shipped_data(bulk, onnx, onnx_only, torch_model):
+    """Every pairwise squared-L2 distance within 1e-5 of the torch path: thresholds stay valid. The
+    shipped chunks in one call are a bulk call: on OpenVINO by default, on ONNX Runtime if set."""
     texts = shipped_chunks()
-    assert len(texts) > 500
-    a = onnx.embed(texts)
+    assert len(texts) > 500 and len(texts) >= he.BULK_MIN_TEXTS
+    model = onnx if bulk == "openvino" else onnx_only
+    a = model.embed(texts)
+    assert model.bulk_mode() == ("openvino" if bulk == "openvino" else "off (EMBED_BULK_RUNTIME)")
     b = torch_model.embed(texts)
     assert a.shape == b.shape == (len(texts), MINILM.dimension) and a.dtype == np.float32
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
@@ -228,6 +238,7 @@ def test_check_process_imports_no_torch(tmp_path, data_dir):
         imported = set(re.findall(r"\|\s+([\w.]+)\s*$", out.stderr, flags=re.M))
         assert "onnxruntime" in imported and "helpers.search" in imported  # the log is read right
         assert not {m for m in imported if m.split(".")[0] in HEAVY}
+        assert not {m for m in imported if m.split(".")[0] == "openvino"}  # bulk calls only
         # the Voila page's support_form() loads the model and opens the collection when built
         from helpers.form import support_form
 
@@ -235,3 +246,56 @@ def test_check_process_imports_no_torch(tmp_path, data_dir):
         assert form._searcher is not None and isinstance(form._searcher.embedder.inner, LocalEmbedder)
     finally:
         release_lite(tmp_path / "x.db")
+
+
+def test_bulk_calls_fall_back_to_onnx_runtime_with_the_reason(data_dir, monkeypatch):
+    """OpenVINO failing to load, or differing from ONNX Runtime on the check texts, keeps every call
+    on ONNX Runtime, with the reason in ``bulk_mode()``; short calls never load it."""
+    texts = [f"ticket {i}: the export to CSV stays empty" for i in range(he.BULK_MIN_TEXTS)]
+    reference = he._local_embedder(data_dir, "onnxruntime").embed(texts)
+
+    def broken(self, model_file, threads):
+        raise RuntimeError("no CPU plugin here\nsecond line")
+
+    monkeypatch.setattr(he._OpenVinoModel, "__init__", broken)
+    model = LocalEmbedder(data_dir)
+    model.embed(texts[:3])
+    assert model.bulk_mode() == "not loaded yet"  # a short call does not load the bulk runtime
+    assert np.abs(model.embed(texts) - reference).max() < 1e-6
+    assert model.bulk_mode() == "off (openvino: no CPU plugin here)"
+    monkeypatch.undo()
+
+    original = he._OpenVinoModel.run
+    monkeypatch.setattr(he._OpenVinoModel, "run", lambda self, feed: original(self, feed) + 1e-3)
+    model = LocalEmbedder(data_dir)
+    assert np.abs(model.embed(texts) - reference).max() < 1e-6
+    assert re.fullmatch(r"off \(openvino differs from ONNX Runtime by 1\.0e-03\)", model.bulk_mode())
+    monkeypatch.undo()
+
+    model = LocalEmbedder(data_dir)
+    assert np.abs(model.embed(texts) - reference).max() < 1e-5 and model.bulk_mode() == "openvino"
+    with pytest.raises(EmbeddingError, match="Unknown bulk runtime 'gpu'"):
+        LocalEmbedder(data_dir, bulk_runtime="gpu")
+
+
+def test_the_bulk_runtime_sends_no_telemetry(tmp_path, data_dir):
+    """Importing OpenVINO would load openvino-telemetry (a Google Analytics event, files under
+    ~/intel): a bulk call in a fresh process leaves HOME untouched and uses OpenVINO's no-op stub."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from helpers.embeddings import BULK_MIN_TEXTS, LocalEmbedder\n"
+        f"model = LocalEmbedder(Path({str(data_dir)!r}))\n"
+        "model.embed([f'ticket {i}: login fails' for i in range(BULK_MIN_TEXTS)])\n"
+        "from openvino.tools.ovc import telemetry_utils\n"
+        "print(model.bulk_mode(), sys.modules['openvino_telemetry'], telemetry_utils.tm.__name__)\n"
+    )
+    home = tmp_path / "home"
+    home.mkdir()
+    env = subprocess_env({"HOME": str(home)})
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=REPO, capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["openvino", "None", "openvino.tools.ovc.telemetry_stub"]
+    assert not (home / "intel").exists()  # (ONNX Runtime keeps a device id under ~/.cache, locally)

@@ -116,3 +116,11 @@ def test_describe_is_display_safe():
     d = load_settings({}).describe()
     assert d["milvus_url"] == ".local/zendesk.db"  # relative to the repository
     assert d["chunk_size"] == "(model default)"
+
+
+def test_bulk_runtime_setting():
+    assert load_settings({}).bulk_runtime == "openvino"
+    assert load_settings({"EMBED_BULK_RUNTIME": " ONNXRuntime "}).bulk_runtime == "onnxruntime"
+    message = r"^EMBED_BULK_RUNTIME='gpu' is unknown; use one of openvino, onnxruntime\.$"
+    with pytest.raises(SettingsError, match=message):
+        load_settings({"EMBED_BULK_RUNTIME": "gpu"})
