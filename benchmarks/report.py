@@ -8,6 +8,8 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from helpers.embeddings import ONNX_BATCH_SIZE, OPENVINO_BATCH_SIZE
+
 from .compute import ceiling, sequence_flops
 from .sync import BUCKETS, OPENAI_PRICES
 
@@ -256,11 +258,11 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         f"held up by them for {waited:.2f} s (the batches after the last model call), then flushed "
         f"({flush:.2f} s), and runs at {fmt(onnx['ratio'], 2)} of the model alone's throughput. Against "
         f"the same sync with its writes inline, the overlap measures {fmt(t['overlap_over_inline'], 2)}: "
-        "it can save at most the writes' time, which the model's "
-        f"{sync.get('onnx_threads', 'n/a')} ONNX Runtime threads then share the machine's cores with. "
+        "it can save at most the writes' time, which the model's 2 threads then share the machine's "
+        "cores with. "
         "The sync embeds up to ~512 texts per model call ahead of its writes (writes keep Airbyte's "
         "128-chunk batches and STATE boundaries; each call is sorted by word-piece count into runs of "
-        "8, so bigger calls pad less).",
+        f"{OPENVINO_BATCH_SIZE} on OpenVINO, {ONNX_BATCH_SIZE} on ONNX Runtime, so bigger calls pad less).",
         "",
         "## Re-sync and incremental sync",
         "",
@@ -432,14 +434,20 @@ def _compute_lines(compute: dict[str, Any] | None) -> list[str]:
         "| the most any float32 path could be faster than the torch path: no padding at all, at "
         f"the full matrix-product rate | {fmt(col('max_speedup'), 2)}x |",
         "",
-        "Reading: the model is a chain of float32 matrix products, and the ONNX path already runs "
+        "Reading: the model is a chain of float32 matrix products, and the ONNX path runs "
         f"them at {med(col('onnx_share', 100)):.0f} % of the rate this machine reaches on a plain "
         f"matrix product, the torch path at {med(col('torch_share', 100)):.0f} %. "
         + (
-            f"A {TARGET_SPEEDUP}x sync would need {med(col('needed_share', 100)):.0f} % of that rate, "
-            "more than the machine's own matrix product reaches"
+            f"A {TARGET_SPEEDUP}x speed-up would need {med(col('needed_share', 100)):.0f} % of that "
+            "rate, more than the machine's own matrix product reaches"
             if med(col("needed_share")) > 1
-            else f"A {TARGET_SPEEDUP}x sync would need {med(col('needed_share', 100)):.0f} % of that rate"
+            else f"A {TARGET_SPEEDUP}x speed-up would need {med(col('needed_share', 100)):.0f} % of that rate"
+            + (
+                ", which the model alone reaches: what a sync loses against it is the sync's own work "
+                "around the model (the profile below)"
+                if med(col("onnx_share")) >= med(col("needed_share"))
+                else ""
+            )
         )
         + f"; even with no padding at full rate the bound is {med(col('max_speedup')):.2f}x (the count "
         "leaves out softmax, normalisation and activations, which take time too). Faster "
