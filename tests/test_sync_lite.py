@@ -586,6 +586,17 @@ def _timeline_sync(s, path, **kw):
     return summary, events, committed
 
 
+def _tickets_with_states(path, n: int, every: int):
+    """``n`` one-line tickets with a STATE after every ``every`` of them, written to ``path``."""
+    messages = []
+    for i in range(n):
+        messages.append(ticket(i + 1, f"Ticket {i + 1}", f"problem number {i + 1}"))
+        if i % every == every - 1:
+            messages.append(state(i))
+    write_jsonl(path, messages)
+    return path
+
+
 def test_overlapped_writes_equal_inline_writes_one_batch_at_a_time(settings_for, tmp_path):
     """Writes on the background thread give the same entities and summary as inline writes; no two
     batches' writes overlap, and a STATE is committed only once every chunk before it is inserted."""
@@ -621,13 +632,7 @@ def test_the_sync_embeds_on_while_batches_and_states_are_written(settings_for, t
     order after their writes."""
     from helpers.sync import MilvusWriter
 
-    messages = []
-    for i in range(24):
-        messages.append(ticket(i + 1, f"Ticket {i + 1}", f"problem number {i + 1}"))
-        if i % 4 == 3:
-            messages.append(state(i))
-    path = tmp_path / "slow.jsonl"
-    write_jsonl(path, messages)
+    path = _tickets_with_states(tmp_path / "slow.jsonl", 24, every=4)
     s = settings_for("overlap_slow", EMBEDDING_CACHE="off")
     original = MilvusWriter.insert
 
@@ -667,13 +672,7 @@ def test_a_failed_overlapped_write_stops_the_sync_with_its_own_line(settings_for
     what came before the last STATE before it is kept, and no later batch is written."""
     from helpers.sync import MilvusWriter
 
-    messages = []
-    for i in range(24):
-        messages.append(ticket(i + 1, f"Ticket {i + 1}", f"problem number {i + 1}"))
-        if i % 8 == 7:
-            messages.append(state(i))
-    path = tmp_path / "fail.jsonl"
-    write_jsonl(path, messages)
+    path = _tickets_with_states(tmp_path / "fail.jsonl", 24, every=8)
     s = settings_for("overlap_fail", EMBEDDING_CACHE="off")
     original = MilvusWriter.insert
     calls: list[int] = []
