@@ -1,7 +1,8 @@
 """Embedding models behind one interface: the offline all-MiniLM-L6-v2 and OpenAI, plus a cache.
 
 The offline model runs on ONNX Runtime (:class:`LocalEmbedder`, the file made at set-up by
-:mod:`helpers.onnx_model`); :class:`TorchEmbedder` is the same model through sentence-transformers,
+:mod:`helpers.onnx_model`; its long calls on OpenVINO, same file, same vectors);
+:class:`TorchEmbedder` is the same model through sentence-transformers,
 kept as the export's source and an explicit fallback, never imported on the query path.
 
 ``get_embedder(settings)`` returns a process-wide :class:`CachedEmbedder` for the configured model:
@@ -73,8 +74,9 @@ ONNX_SPINNING = False
 # pass embedded 126-127 texts/s against ONNX Runtime's 111-112 at its best batch size (8), 2
 # threads each, side by side (2026-12-02), with every distance within 2.3e-6 of ONNX Runtime's.
 # Batches of 16 measured best for it (4: 122-127, 8: 118-122, 16: 123-134, 32: 124-127 texts/s).
-# It loads in ~0.4 s and adds ~145 MB, so short calls (a form's query) stay on ONNX Runtime and
-# never import it. ``EMBED_BULK_RUNTIME=onnxruntime`` keeps every call on ONNX Runtime.
+# It loads in ~0.4 s and adds ~250 MB to the process (a sync's peak RSS: 394 MB before it, 644 MB
+# with it, in two make bench runs of that day), so short calls (a form's query) stay on ONNX Runtime and never import it.
+# ``EMBED_BULK_RUNTIME=onnxruntime`` keeps every call on ONNX Runtime.
 BULK_MIN_TEXTS = 64  # calls with at least this many texts use the bulk runtime
 OPENVINO_BATCH_SIZE = 16
 OPENVINO_THREADS = 2
@@ -152,7 +154,6 @@ class LocalEmbedder:
             )
         model_file = checked_onnx_file(data_dir)
         self._model_file = model_file
-        self._bulk_runtime = bulk_runtime
         self._bulk: _OpenVinoModel | None = None
         self._bulk_state: str | None = None if bulk_runtime == "openvino" else "off (EMBED_BULK_RUNTIME)"
         model_dir = packaged_model_dir()
