@@ -75,7 +75,8 @@ ONNX_SPINNING = False
 # threads each, side by side (2026-12-02), with every distance within 2.3e-6 of ONNX Runtime's.
 # Batches of 16 measured best for it (4: 122-127, 8: 118-122, 16: 123-134, 32: 124-127 texts/s).
 # It loads in ~0.4 s and adds ~250 MB to the process (a sync's peak RSS: 394 MB before it, 644 MB
-# with it, in two make bench runs of that day), so short calls (a form's query) stay on ONNX Runtime and never import it.
+# with it, in two make bench runs of that day), so short calls (a form's query) stay on ONNX
+# Runtime and never import it.
 # ``EMBED_BULK_RUNTIME=onnxruntime`` keeps every call on ONNX Runtime.
 BULK_MIN_TEXTS = 64  # calls with at least this many texts use the bulk runtime
 OPENVINO_BATCH_SIZE = 16
