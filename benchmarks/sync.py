@@ -25,7 +25,7 @@ from helpers.admin import create_collection
 from helpers.airbyte import read_messages
 from helpers.chunking import count_tokens, record_text, split_text
 from helpers.connection import connect, forget_clients
-from helpers.embeddings import ONNX_BATCH_SIZE, OPENVINO_BATCH_SIZE, chunk_size_for, get_embedder
+from helpers.embeddings import chunk_size_for, get_embedder
 from helpers.lite_server import ensure_lite_server, running_lite_server, stop_lite_server
 from helpers.settings import Settings, load_settings
 from helpers.sync import SyncStep
@@ -34,9 +34,9 @@ from .compute import arithmetic
 from .data import Dataset, sync_chunks
 from .paths import model_path
 
-# (name, model path, overlap_writes) of the throughput variants, measured in turn in every repeat
-# (name, model path, overlap_writes, EMBED_BULK_RUNTIME): the torch path, the product, the product
-# with its writes inline, and the product with its bulk calls on ONNX Runtime instead of OpenVINO
+# (name, model path, overlap_writes, EMBED_BULK_RUNTIME) of the throughput variants, measured in
+# turn in every repeat: the torch path, the product, the product with its writes inline, and the
+# product with its bulk calls on ONNX Runtime instead of OpenVINO
 VARIANTS = (
     ("torch", "torch", None, "openvino"),
     ("onnx", "onnx", None, "openvino"),
@@ -237,28 +237,19 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
                 f"(one call), {v['raw_batches'][-1][0]:.1f} s (the sync's calls)"
             )
     variants = {name: _throughput(v["runs"], v["raw_all"], v["raw_batches"]) for name, v in out.items()}
-    paired = {  # per repeat, the same chunks: ONNX sync against torch sync, overlapped against inline
-        "onnx_over_torch": [
-            a / b for a, b in zip(variants["onnx"]["sync_cps"], variants["torch"]["sync_cps"], strict=True)
-        ],
-        "overlap_over_inline": [
-            a / b
-            for a, b in zip(variants["onnx"]["sync_cps"], variants["onnx_inline"]["sync_cps"], strict=True)
-        ],
-        "openvino_over_ort": [
-            a / b for a, b in zip(variants["onnx"]["sync_cps"], variants["onnx_ort"]["sync_cps"], strict=True)
-        ],
-        "openvino_model_over_ort_model": [
-            a / b
-            for a, b in zip(variants["onnx"]["model_cps"], variants["onnx_ort"]["model_cps"], strict=True)
-        ],
-        "onnx_model_over_torch_model": [
-            a / b for a, b in zip(variants["onnx"]["model_cps"], variants["torch"]["model_cps"], strict=True)
-        ],
+    paired = {  # per repeat, the same chunks: each figure of variant a over variant b
+        name: _per_repeat(variants, a, b, key)
+        for name, a, b, key in (
+            ("onnx_over_torch", "onnx", "torch", "sync_cps"),
+            ("overlap_over_inline", "onnx", "onnx_inline", "sync_cps"),
+            ("openvino_over_ort", "onnx", "onnx_ort", "sync_cps"),
+            ("openvino_model_over_ort_model", "onnx", "onnx_ort", "model_cps"),
+            ("onnx_model_over_torch_model", "onnx", "torch", "model_cps"),
+        )
     }
     # the arithmetic of the model-alone calls (one call over the sync's texts) on each path
     embedded = [t for call in out["onnx"]["runs"][-1].embed_calls for t in call]
-    onnx_batch = OPENVINO_BATCH_SIZE if bulk_modes["onnx"] == "openvino" else ONNX_BATCH_SIZE
+    onnx_batch = models["onnx"].batch_size_for(len(embedded))
     compute = arithmetic(embedded, models["onnx"].count_model_tokens, models["torch"].batch_size, onnx_batch)
     compute["onnx_seconds"] = [s for s, _ in out["onnx"]["raw_all"]]
     compute["torch_seconds"] = [s for s, _ in out["torch"]["raw_all"]]
@@ -269,6 +260,11 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
         "compute": compute,
         "bulk_modes": bulk_modes,
     }
+
+
+def _per_repeat(variants: dict[str, Any], a: str, b: str, key: str) -> list[float]:
+    """``key`` of variant ``a`` over variant ``b``, repeat by repeat."""
+    return [x / y for x, y in zip(variants[a][key], variants[b][key], strict=True)]
 
 
 def _model_alone(model: Any, calls: list[list[str]], into: dict[str, Any]) -> None:

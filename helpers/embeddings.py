@@ -17,7 +17,7 @@ import hashlib
 import sqlite3
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -211,8 +211,7 @@ class LocalEmbedder:
         encodings = self._tokenizer.encode_batch(texts, add_special_tokens=True)
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         with self._lock:  # two threads at once on 2 cores only slow each other down
-            bulk = self._bulk_model() if len(texts) >= BULK_MIN_TEXTS else None
-            run, batch_size = (bulk.run, OPENVINO_BATCH_SIZE) if bulk else (self._run, self.batch_size)
+            run, batch_size = self._runner(len(texts))
             for start in range(0, len(texts), batch_size):
                 part = order[start : start + batch_size]
                 out[part] = run(self._padded([encodings[i] for i in part]))
@@ -220,6 +219,16 @@ class LocalEmbedder:
 
     def _run(self, feed: dict[str, np.ndarray]) -> np.ndarray:
         return self._session.run([OUTPUT_NAME], feed)[0]
+
+    def _runner(self, n: int) -> tuple[Callable[[dict[str, np.ndarray]], np.ndarray], int]:
+        """What a call of ``n`` texts runs on, and how many texts go into each model run."""
+        bulk = self._bulk_model() if n >= BULK_MIN_TEXTS else None
+        return (bulk.run, OPENVINO_BATCH_SIZE) if bulk else (self._run, self.batch_size)
+
+    def batch_size_for(self, n: int) -> int:
+        """Texts per model run in a call of ``n`` texts (loads the bulk runtime if that call would)."""
+        with self._lock:
+            return self._runner(n)[1]
 
     def _bulk_model(self) -> _OpenVinoModel | None:
         """The bulk runtime, loaded and checked on first use; ``None`` when it is off or failed."""

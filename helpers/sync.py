@@ -24,7 +24,8 @@ collection as it was; a sync that dies anywhere and is run again ends with exact
 entities (the deletes make every batch idempotent).
 
 While the model embeds ahead, each batch's deletes and inserts run on one background thread, so
-the next model call (ONNX Runtime releases the GIL) and the next records' chunking overlap them.
+the next model call (ONNX Runtime and OpenVINO release the GIL) and the next records' chunking
+overlap them.
 The batches stay Airbyte's: they are queued in order for one write thread, so one batch is
 written at a time; a STATE is queued behind them and counts (``on_state``) only once every write
 before it is done; the sync reads and embeds on meanwhile (up to ``WRITE_QUEUE`` queued writes). A

@@ -263,6 +263,7 @@ def test_bulk_calls_fall_back_to_onnx_runtime_with_the_reason(data_dir, monkeypa
     assert model.bulk_mode() == "not loaded yet"  # a short call does not load the bulk runtime
     assert np.abs(model.embed(texts) - reference).max() < 1e-6
     assert model.bulk_mode() == "off (openvino: no CPU plugin here)"
+    assert model.batch_size_for(he.BULK_MIN_TEXTS) == model.batch_size_for(3) == he.ONNX_BATCH_SIZE
     monkeypatch.undo()
 
     original = he._OpenVinoModel.run
@@ -274,6 +275,8 @@ def test_bulk_calls_fall_back_to_onnx_runtime_with_the_reason(data_dir, monkeypa
 
     model = LocalEmbedder(data_dir)
     assert np.abs(model.embed(texts) - reference).max() < 1e-5 and model.bulk_mode() == "openvino"
+    assert model.batch_size_for(he.BULK_MIN_TEXTS) == he.OPENVINO_BATCH_SIZE
+    assert model.batch_size_for(he.BULK_MIN_TEXTS - 1) == he.ONNX_BATCH_SIZE
     with pytest.raises(EmbeddingError, match="Unknown bulk runtime 'gpu'"):
         LocalEmbedder(data_dir, bulk_runtime="gpu")
 
