@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from helpers.embeddings import ONNX_BATCH_SIZE
 from helpers.onnx_model import max_seq_length, packaged_model_dir
 
 GEMM_REPEATS = 30
@@ -43,18 +42,19 @@ def sequence_flops(length: int, shape: dict[str, int]) -> float:
     return float(layers * (linear + attention))
 
 
-def padded_lengths(lengths: Sequence[int], sort_key: Sequence[int], batch_size: int) -> list[int]:
-    """Per text, the length it is padded to: calls sorted by ``sort_key``, each padded to its longest.
-
-    sentence-transformers' ``encode`` sorts by character length, ``LocalEmbedder.embed`` by token
-    count; both run ``batch_size`` texts per forward pass, longest first.
-    """
+def fixed_runs(sort_key: Sequence[int], batch_size: int) -> list[np.ndarray]:
+    """Runs of ``batch_size`` texts sorted by ``sort_key``, largest first: sentence-transformers'
+    ``encode`` (sorted by character length)."""
     order = np.argsort([-k for k in sort_key], kind="stable")
+    return [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+
+
+def padded_lengths(lengths: Sequence[int], runs: Sequence[Sequence[int]]) -> list[int]:
+    """Per text, the length it is padded to: each of ``runs`` (indices) padded to its longest."""
     out = [0] * len(lengths)
-    for start in range(0, len(lengths), batch_size):
-        part = order[start : start + batch_size]
-        longest = max(lengths[i] for i in part)
-        for i in part:
+    for run in runs:
+        longest = max(lengths[i] for i in run)
+        for i in run:
             out[i] = longest
     return out
 
@@ -74,18 +74,23 @@ def gemm_rate(shape: dict[str, int], rows: int = 2048) -> float:
 
 
 def arithmetic(
-    texts: Sequence[str], count_tokens, torch_batch: int, onnx_batch: int = ONNX_BATCH_SIZE
+    texts: Sequence[str],
+    count_tokens: Callable[[Sequence[str]], list[int]],
+    torch_batch: int,
+    onnx_runs: Callable[[Sequence[int]], list[np.ndarray]],
 ) -> dict[str, Any]:
     """Token counts and arithmetic of one call over ``texts`` on each path, and the GEMM rate.
 
-    ``onnx_batch``: texts per model run on the product's path for a call this long (its bulk runtime's).
+    ``onnx_runs``: how the product's path cuts a call with these word-piece counts into model runs
+    (``LocalEmbedder.runs_for``, its bulk runtime's plan for a call this long).
     """
     model_dir = packaged_model_dir()
     shape = model_shape(model_dir)
     limit = max_seq_length(model_dir)
     lengths = [min(n, limit) for n in count_tokens(texts)]
-    onnx_pad = padded_lengths(lengths, lengths, onnx_batch)
-    torch_pad = padded_lengths(lengths, [len(t) for t in texts], torch_batch)
+    runs = onnx_runs(lengths)
+    onnx_pad = padded_lengths(lengths, runs)
+    torch_pad = padded_lengths(lengths, fixed_runs([len(t) for t in texts], torch_batch))
     return {
         "shape": shape,
         "texts": len(texts),
@@ -97,7 +102,8 @@ def arithmetic(
         "flops_torch": sum(sequence_flops(n, shape) for n in torch_pad),
         "gemm_gflops": [gemm_rate(shape) for _ in range(3)],
         "torch_batch": torch_batch,
-        "onnx_batch": onnx_batch,
+        "onnx_runs": len(runs),
+        "onnx_largest_run": max(len(r) for r in runs),
     }
 
 

@@ -261,8 +261,9 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         "it can save at most the writes' time, which the model's 2 threads then share the machine's "
         "cores with. "
         "The sync embeds up to ~512 texts per model call ahead of its writes (writes keep Airbyte's "
-        "128-chunk batches and STATE boundaries; each call is sorted by word-piece count into runs of "
-        f"{OPENVINO_BATCH_SIZE} on OpenVINO, {ONNX_BATCH_SIZE} on ONNX Runtime, so bigger calls pad less).",
+        "128-chunk batches and STATE boundaries; each call is sorted by word-piece count and cut into "
+        f"runs of at most {OPENVINO_BATCH_SIZE} texts on OpenVINO, {ONNX_BATCH_SIZE} on ONNX Runtime, "
+        "where padding would cost more than another run: `helpers.batching`).",
         "",
         "## Re-sync and incremental sync",
         "",
@@ -416,7 +417,8 @@ def _compute_lines(compute: dict[str, Any] | None) -> list[str]:
         f"the packaged model's {shape['layers']} layers of width {shape['hidden']} (feed-forward "
         f"{shape['ffn']}) do about {sequence_flops(1, shape) / 1e6:.0f} MFLOP per token in matrix "
         f"products; the texts hold {compute['tokens']:,} tokens, {compute['onnx_padded_tokens']:,} once "
-        f"padded as the ONNX path batches them (calls of {compute['onnx_batch']} sorted by token count) "
+        f"padded as the ONNX path batches them ({compute['onnx_runs']} runs of up to "
+        f"{compute['onnx_largest_run']} texts sorted by token count, `helpers.batching`) "
         f"and {compute['torch_padded_tokens']:,} as the torch path does (sentence-transformers: calls of "
         f"{compute['torch_batch']} sorted by characters). The rate each path reaches is set against a "
         "float32 matrix product of the feed-forward layer's shape (numpy, 2048 rows, best of 30) "

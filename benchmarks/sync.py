@@ -249,8 +249,8 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
     }
     # the arithmetic of the model-alone calls (one call over the sync's texts) on each path
     embedded = [t for call in out["onnx"]["runs"][-1].embed_calls for t in call]
-    onnx_batch = models["onnx"].batch_size_for(len(embedded))
-    compute = arithmetic(embedded, models["onnx"].count_model_tokens, models["torch"].batch_size, onnx_batch)
+    model = models["onnx"]
+    compute = arithmetic(embedded, model.count_model_tokens, models["torch"].batch_size, model.runs_for)
     compute["onnx_seconds"] = [s for s, _ in out["onnx"]["raw_all"]]
     compute["torch_seconds"] = [s for s, _ in out["torch"]["raw_all"]]
     return {

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .batching import plan_runs
 from .errors import EmbeddingError
 from .onnx_model import (
     OUTPUT_NAME,
@@ -35,6 +36,7 @@ from .onnx_model import (
 )
 from .settings import BULK_RUNTIMES, Settings, is_openai_model, scrub
 
+RunPlanner = Callable[[Sequence[int]], list[np.ndarray]]
 LOCAL_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
 
 
@@ -80,6 +82,12 @@ ONNX_SPINNING = False
 # ``EMBED_BULK_RUNTIME=onnxruntime`` keeps every call on ONNX Runtime.
 BULK_MIN_TEXTS = 64  # calls with at least this many texts use the bulk runtime
 OPENVINO_BATCH_SIZE = 16
+# A model run's fixed cost in word pieces, for cutting a call into runs (helpers.batching): from
+# the time of runs of 1 to 16 identical texts of 32 to 256 word pieces, fitted as a + b x pieces
+# (2026-12-02, 2 threads): OpenVINO a = 1.5-3.0 ms, b = 73-84 us, a / b = 20-39; ONNX Runtime
+# a = 4.0-4.5 ms, b = 84-90 us, a / b = 48-50.
+OPENVINO_RUN_OVERHEAD = 35
+ONNX_RUN_OVERHEAD = 50
 OPENVINO_THREADS = 2
 # the bulk runtime is checked against ONNX Runtime on these texts when it loads: a larger
 # difference in any vector component than this keeps every call on ONNX Runtime
@@ -198,37 +206,50 @@ class LocalEmbedder:
         return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors for ``texts``: calls of ``batch_size`` texts of about the same token count.
+        """Unit vectors for ``texts``, in model runs of texts of about the same word-piece count.
 
-        Texts are sorted by their number of word pieces (after truncation), so each call pads little:
-        over the shipped chunks, 1.9 % padding against 23 % when sorted by characters as
-        sentence-transformers does (measured in ``make bench``, docs/benchmarks.md).
+        The texts are sorted by their number of word pieces (after truncation) and cut into runs
+        by :func:`helpers.batching.plan_runs`, so each run pads little (the word pieces padded on
+        the shipped chunks, against sentence-transformers' runs of 32 sorted by characters, are in
+        docs/benchmarks.md).
         """
         texts = list(texts)
         out = np.zeros((len(texts), self.spec.dimension), dtype=np.float32)
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(texts, add_special_tokens=True)
-        order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         with self._lock:  # two threads at once on 2 cores only slow each other down
-            run, batch_size = self._runner(len(texts))
-            for start in range(0, len(texts), batch_size):
-                part = order[start : start + batch_size]
+            run, plan = self._runner(len(texts))
+            for part in plan([len(e.ids) for e in encodings]):
                 out[part] = run(self._padded([encodings[i] for i in part]))
         return out
 
     def _run(self, feed: dict[str, np.ndarray]) -> np.ndarray:
         return self._session.run([OUTPUT_NAME], feed)[0]
 
-    def _runner(self, n: int) -> tuple[Callable[[dict[str, np.ndarray]], np.ndarray], int]:
-        """What a call of ``n`` texts runs on, and how many texts go into each model run."""
+    def _runner(self, n: int) -> tuple[Callable[[dict[str, np.ndarray]], np.ndarray], RunPlanner]:
+        """What a call of ``n`` texts runs on, and how its texts are cut into model runs."""
         bulk = self._bulk_model() if n >= BULK_MIN_TEXTS else None
-        return (bulk.run, OPENVINO_BATCH_SIZE) if bulk else (self._run, self.batch_size)
+        if bulk:
+            return bulk.run, functools.partial(
+                plan_runs, max_size=OPENVINO_BATCH_SIZE, overhead=OPENVINO_RUN_OVERHEAD
+            )
+        return self._run, functools.partial(plan_runs, max_size=self.batch_size, overhead=ONNX_RUN_OVERHEAD)
+
+    def runs_for(self, lengths: Sequence[int]) -> list[np.ndarray]:
+        """The model runs of a call of texts with these word-piece counts (loads the bulk runtime
+        if that call would): indices into ``lengths``, as :meth:`embed` runs them."""
+        with self._lock:
+            return self._runner(len(lengths))[1](lengths)
 
     def batch_size_for(self, n: int) -> int:
-        """Texts per model run in a call of ``n`` texts (loads the bulk runtime if that call would)."""
+        """The most texts in one model run of a call of ``n`` texts."""
         with self._lock:
-            return self._runner(n)[1]
+            return self._runner(n)[1].keywords["max_size"]
+
+    def word_pieces(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces per text as the model reads them (special tokens included, cut at 256)."""
+        return [len(e.ids) for e in self._tokenizer.encode_batch(list(texts), add_special_tokens=True)]
 
     def _bulk_model(self) -> _OpenVinoModel | None:
         """The bulk runtime, loaded and checked on first use; ``None`` when it is off or failed."""

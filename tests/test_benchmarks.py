@@ -132,7 +132,7 @@ def test_quick_sync_benchmark_runs(tmp_path):
 
 
 def test_arithmetic_of_a_pass_and_of_padding():
-    from benchmarks.compute import ceiling, model_shape, padded_lengths, sequence_flops
+    from benchmarks.compute import ceiling, fixed_runs, model_shape, padded_lengths, sequence_flops
     from helpers.onnx_model import packaged_model_dir
 
     shape = model_shape(packaged_model_dir())
@@ -140,9 +140,9 @@ def test_arithmetic_of_a_pass_and_of_padding():
     # 10 tokens: per layer 2*10*(4*384^2 + 2*384*1536) for the projections, 4*10^2*384 for attention
     assert sequence_flops(10, shape) == 6 * (2 * 10 * (4 * 384 * 384 + 2 * 384 * 1536) + 4 * 100 * 384)
     lengths = [9, 1, 5, 7, 3]  # sorted: 9, 7 | 5, 3 | 1
-    assert padded_lengths(lengths, lengths, 2) == [9, 1, 5, 9, 5]
+    assert padded_lengths(lengths, fixed_runs(lengths, 2)) == [9, 1, 5, 9, 5]
     # sorted by another key (9, 7, 5, 3, 1 at texts 1, 3, 2, 4, 0): lengths 1, 7 | 5, 3 | 9
-    assert padded_lengths(lengths, [1, 9, 5, 7, 3], 2) == [9, 7, 5, 7, 5]
+    assert padded_lengths(lengths, fixed_runs([1, 9, 5, 7, 3], 2)) == [9, 7, 5, 7, 5]
     compute = {"gemm_gflops": [100.0], "flops_onnx": 200e9, "flops_torch": 240e9, "flops_unpadded": 150e9}
     c = ceiling(compute, onnx_seconds=5.0, torch_seconds=6.0, target=1.5)
     assert c["onnx_gflops"] == 40 and c["onnx_share"] == 0.4 and c["torch_gflops"] == 40

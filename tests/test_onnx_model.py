@@ -128,6 +128,30 @@ def test_long_texts_and_mixed_batches_match_torch(onnx, torch_model):
 EXTRA_SHORT = "ok"
 
 
+@pytest.mark.parametrize("n", [5, he.BULK_MIN_TEXTS + 37])
+def test_embed_runs_the_planned_runs(onnx, n):
+    """A call runs the texts in the runs of ``runs_for`` (helpers.batching): each text once, each
+    run padded to its longest text, on the runtime a call that long uses."""
+    texts = [f"ticket {i}: " + "the export to CSV stays empty " * (i % 23) for i in range(n)]
+    lengths = onnx.word_pieces(texts)
+    planned = onnx.runs_for(lengths)
+    seen: list[tuple[int, int]] = []
+    run, planner = onnx._runner(n)
+
+    def recording(feed):
+        seen.append(feed["input_ids"].shape)
+        return run(feed)
+
+    onnx._runner = lambda count: (recording, planner)
+    try:
+        vectors = onnx.embed(texts)
+    finally:
+        del onnx._runner
+    assert seen == [(len(r), max(lengths[i] for i in r)) for r in planned]
+    assert sum(len(r) for r in planned) == n and max(len(r) for r in planned) <= onnx.batch_size_for(n)
+    assert np.abs(vectors - np.stack([onnx.embed([t])[0] for t in texts])).max() < 1e-5
+
+
 def test_a_data_dir_without_a_model_uses_the_one_make_venv_built(tmp_path, data_dir, monkeypatch):
     monkeypatch.setattr(om, "LOCAL_DIR", data_dir)  # where `make venv` built it
     assert om.checked_onnx_file(tmp_path) == om.onnx_path(data_dir)
