@@ -760,3 +760,32 @@ def test_an_insert_that_fails_part_way_is_redone_for_its_records(settings_for, t
     monkeypatch.setattr(sync_module.MilvusWriter, "insert", flaky)
     with pytest.raises(MilvusError, match="lost reply"):
         sync(settings_for("flaky_append"), messages, tmp_path, "a.jsonl", batch_size=2, mode="append")
+
+
+def test_objects_from_before_the_sync_stay_out_of_full_collections_while_it_runs(settings_for, tmp_path):
+    """The sync runs with the process's earlier objects frozen (a full GC pass then walks only its
+    own), puts them back afterwards, and leaves a caller's own freeze alone."""
+    import gc
+
+    path = _tickets_with_states(tmp_path / "gc.jsonl", 6, every=3)
+    s = settings_for("gc_frozen", EMBEDDING_CACHE="off")
+    seen: list[int] = []
+
+    def observe(step):
+        if step.name == "prepare":
+            seen.append(gc.get_freeze_count())
+
+    gc.collect()
+    assert gc.get_freeze_count() == 0
+    summary = sync_messages(read_path(path), s, batch_size=2, observer=observe, overlap_writes=False)
+    assert summary.records_indexed == 6 and seen and min(seen) > 0
+    assert gc.get_freeze_count() == 0  # everything back in the collector's generations
+
+    gc.freeze()  # a caller's own freeze (e.g. before forking workers) is kept as it is
+    try:
+        frozen = gc.get_freeze_count()
+        seen.clear()
+        sync_messages(read_path(path), s, batch_size=2, observer=observe, overlap_writes=False)
+        assert set(seen) == {frozen} and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
