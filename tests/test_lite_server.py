@@ -94,3 +94,68 @@ def test_paging_and_filter_delete_on_the_server(milvus_server):
         _paging_and_deletes(s)
     finally:
         client.drop_collection(s.collection)
+
+
+WARM_SCRIPT = r"""
+import sys, tempfile, threading
+import numpy as np
+from helpers.lite_fast_search import install
+from helpers.lite_server import warm_up
+install(True)
+from milvus_lite.adapter.grpc.server import start_server_in_thread
+from pymilvus import MilvusClient, DataType
+if sys.argv[1] == "warm":
+    warm_up()
+imported = []
+class Spy:  # records every import the server's threads start
+    def find_spec(self, name, path=None, target=None):
+        if threading.current_thread() is not threading.main_thread():
+            imported.append(name)
+        return None
+server, db, port = start_server_in_thread(data_dir=tempfile.mkdtemp() + "/w.db", host="127.0.0.1", port=0)
+client = MilvusClient(uri=f"http://127.0.0.1:{port}")
+schema = client.create_schema(auto_id=True, enable_dynamic_field=True)
+schema.add_field("pk", DataType.INT64, is_primary=True)
+schema.add_field("text", DataType.VARCHAR, max_length=1000)
+schema.add_field("vector", DataType.FLOAT_VECTOR, dim=8)
+index = client.prepare_index_params()
+index.add_index("vector", metric_type="L2", index_type="FLAT")
+client.create_collection("c", schema=schema, index_params=index)
+rows = [
+    {"text": f"t{i}", "vector": [float(i)] * 8, "_ab_record_id": f"tickets_{i}", "status": "new"}
+    for i in range(20)
+]
+probe = [[1.0] * 8]
+client.search("c", probe, limit=1)  # the client side's own first-use imports, before the spy
+sys.meta_path.insert(0, Spy())
+client.insert("c", rows)
+client.query("c", filter='_ab_record_id in ["tickets_1"]', output_fields=["pk"])
+client.delete("c", filter='_ab_record_id in ["tickets_2"]')
+client.flush("c")
+client.query("c", output_fields=["count(*)"])
+client.search("c", probe, filter='status == "new"', limit=3, output_fields=["text"])
+sys.meta_path.pop(0)
+server.stop(grace=1)
+db.close()
+print(" ".join(sorted(set(imported))))
+"""
+
+
+def test_the_server_imports_up_front_what_a_first_sync_would_import_mid_sync():
+    """Without :func:`helpers.lite_server.warm_up`, a collection's first insert, query, delete, flush
+    and search make the server import modules (pyarrow's dataset module among them) while a client
+    waits; after it, none."""
+    import subprocess
+
+    from tests.support.cli import PYTHON, REPO, subprocess_env
+
+    def imported(mode: str) -> set[str]:
+        done = subprocess.run(
+            [PYTHON, "-c", WARM_SCRIPT, mode], cwd=REPO, env=subprocess_env({}),
+            capture_output=True, text=True, timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return set(done.stdout.split())
+
+    assert "pyarrow.dataset" in imported("cold")
+    assert imported("warm") == set()
