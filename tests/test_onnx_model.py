@@ -110,6 +110,40 @@ def test_token_ids_truncation_at_256_and_padding(onnx, torch_model):
     assert counts[0] == 6 and min(counts[1:4]) > 256
 
 
+def test_counting_does_not_tokenize_again_what_embed_read_whole(data_dir, monkeypatch):
+    """count_model_tokens reuses the counts embed() saw for texts the model read whole, counts a
+    truncated text anew (its full count), gives the same counts either way, and keeps a bounded
+    record."""
+    model = LocalEmbedder(data_dir, bulk_runtime="onnxruntime")
+    texts = ["I cannot log in", *long_texts(), "Refund for order 1234, please", "word " * 200]
+    expected = model.count_model_tokens(texts)  # nothing embedded yet: all tokenized
+    assert sum(n > 256 for n in expected) == 3 and sum(n <= 256 for n in expected) == 3
+
+    real, tokenized = model._counter, []
+
+    class Spy:
+        def encode_batch(self, batch, add_special_tokens=True):
+            tokenized.append(list(batch))
+            return real.encode_batch(batch, add_special_tokens=add_special_tokens)
+
+    model._counter = Spy()
+    model.embed(texts)
+    assert model.count_model_tokens(texts) == expected
+    assert tokenized == [[t for t, n in zip(texts, expected, strict=True) if n > 256]]
+
+    monkeypatch.setattr(he, "WORD_PIECES_KEPT", 3)
+    model.embed(["one", "two"])
+    model.embed(["three", "four"])  # 2 + 2 > 3: the record starts again
+    assert len(model._word_pieces) <= 3
+    tokenized.clear()
+    assert model.count_model_tokens(["one", "four"]) == real_counts(real, ["one", "four"])
+    assert tokenized == [["one"]]
+
+
+def real_counts(tokenizer, texts: list[str]) -> list[int]:
+    return [len(e.ids) for e in tokenizer.encode_batch(texts, add_special_tokens=True)]
+
+
 def test_long_texts_and_mixed_batches_match_torch(onnx, torch_model):
     texts = ["I cannot log in", *long_texts(), "Refund for order 1234, please", EXTRA_SHORT]
     a = onnx.embed(texts)
