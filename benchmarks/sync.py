@@ -50,7 +50,7 @@ BUCKETS = [
     ("read", "read + parse Airbyte messages"),
     ("prepare", "check + chunk records (gpt2 splitter)"),
     ("embed", "embed (model forward + cache wrapper, cache off)"),
-    ("tokens", "re-tokenize to count truncated chunks"),
+    ("tokens", "count truncated chunks (ONNX path: counts kept from the model's tokenization)"),
     ("setup", "collection setup (check, load)"),
     ("delete", "Milvus dedup: query ids + delete"),
     ("insert", "Milvus insert (incl. client-side encoding)"),

@@ -294,8 +294,10 @@ def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS, fast_search: b
     from milvus_lite.exceptions import DataDirLockedError
 
     from .lite_fast_search import install
+    from .lite_parquet import install as install_plain_vectors
 
     search_mode = install(fast_search)
+    files_mode = install_plain_vectors()
 
     try:
         server, db, port = start_server_in_thread(data_dir=db_path, host=HOST, port=0)
@@ -313,7 +315,7 @@ def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS, fast_search: b
     tmp.write_text(json.dumps({"pid": os.getpid(), "port": port, "db": db_path, "search": search_mode}))
     tmp.replace(state)
     idle = f", exits after {idle_seconds} s without a client" if idle_seconds > 0 else ""
-    print(f"serving {db_path} on {HOST}:{port}{idle}; {search_mode}", flush=True)
+    print(f"serving {db_path} on {HOST}:{port}{idle}; {search_mode}; {files_mode}", flush=True)
     warm_up()
     lock = None
     try:
