@@ -40,13 +40,32 @@ class PlainVectorParquet:
 
     def __init__(self, parquet: Any) -> None:
         self._parquet = parquet
+        self._paths: dict[Any, list[str]] = {}  # arrow schema -> its leaves that keep a dictionary
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._parquet, name)
 
+    def dictionary_columns(self, schema: Any) -> list[str]:
+        """The Parquet leaf paths of ``schema`` outside float-list columns.
+
+        pyarrow matches ``use_dictionary`` names against leaf paths (``tags.list.element`` for a
+        list column, ``s.x`` for a struct's child), so they are read from the Parquet schema of an
+        empty table of the same arrow schema (Milvus field names hold no dots).
+        """
+        if schema not in self._paths:
+            import pyarrow as pa
+
+            sink = pa.BufferOutputStream()
+            self._parquet.write_table(schema.empty_table(), sink)
+            leaves = self._parquet.ParquetFile(pa.BufferReader(sink.getvalue())).schema
+            vectors = {f.name for f in schema if _is_float_list(f.type)}
+            paths = [leaves.column(i).path for i in range(len(leaves))]
+            self._paths[schema] = [path for path in paths if path.split(".")[0] not in vectors]
+        return self._paths[schema]
+
     def write_table(self, table: Any, where: Any, **kwargs: Any) -> Any:
         if "use_dictionary" not in kwargs:
-            kwargs["use_dictionary"] = [f.name for f in table.schema if not _is_float_list(f.type)]
+            kwargs["use_dictionary"] = self.dictionary_columns(table.schema)
         return self._parquet.write_table(table, where, **kwargs)
 
 

@@ -32,6 +32,8 @@ def lite_like_table(n: int = 200, dim: int = 16) -> pa.Table:
             "vector": pa.FixedSizeListArray.from_arrays(pa.array(vectors.ravel()), dim),
             "text": pa.array([f"ticket {i % 7}" for i in range(n)]),
             "$meta": pa.array(['{"status": "new"}'] * n),
+            "tags": pa.array([["billing", f"t{i % 3}"] for i in range(n)], pa.list_(pa.string())),
+            "via": pa.array([{"channel": "email"}] * n),
         }
     )
 
@@ -45,7 +47,9 @@ def test_float_vector_columns_are_written_plain_and_read_back_the_same(tmp_path)
     pages = dictionary_pages(tmp_path / "plain.parquet")
     vector_leaf = next(name for name in pages if name.startswith("vector."))
     assert pages[vector_leaf] is False
-    assert pages["text"] and pages["$meta"] and pages["_seq"]  # every other column as before
+    others = {name: has for name, has in pages.items() if name != vector_leaf}
+    assert set(others) == {"_seq", "text", "$meta", "tags.list.element", "via.channel"}
+    assert all(others.values())  # every other column (nested ones too) as before
     assert dictionary_pages(tmp_path / "default.parquet")[vector_leaf] is True  # pyarrow's default
     assert plain.read_table(tmp_path / "plain.parquet").equals(table)
     # a caller's own choice is kept
