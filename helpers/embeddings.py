@@ -224,10 +224,11 @@ class LocalEmbedder:
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(texts, add_special_tokens=True)
-        self._keep_word_pieces(texts, encodings)
+        lengths = [len(e.ids) for e in encodings]
+        self._keep_word_pieces(texts, encodings, lengths)
         with self._lock:  # two threads at once on 2 cores only slow each other down
             run, plan = self._runner(len(texts))
-            for part in plan([len(e.ids) for e in encodings]):
+            for part in plan(lengths):
                 out[part] = run(self._padded([encodings[i] for i in part]))
         return out
 
@@ -279,15 +280,15 @@ class LocalEmbedder:
         """What bulk calls run on: ``openvino``, ``off (reason)``, or ``not loaded yet``."""
         return self._bulk_state or "not loaded yet"
 
-    def _keep_word_pieces(self, texts: list[str], encodings: list[Any]) -> None:
+    def _keep_word_pieces(self, texts: list[str], encodings: list[Any], lengths: list[int]) -> None:
         """Keep the word-piece count of each text the model reads whole (a truncated text's count
         is not known from its truncated encoding: :meth:`count_model_tokens` counts it anew)."""
         if len(self._word_pieces) + len(texts) > WORD_PIECES_KEPT:
             self._word_pieces = {}  # a new dict: a reader on another thread keeps the one it has
         kept = self._word_pieces
-        for text, e in zip(texts, encodings, strict=True):
-            if not e.overflowing:
-                kept[text] = len(e.ids)
+        for text, e, n in zip(texts, encodings, lengths, strict=True):
+            if n < self.max_length or not e.overflowing:  # shorter than the cut: read whole
+                kept[text] = n
 
     def count_model_tokens(self, texts: Sequence[str]) -> list[int]:
         """Word pieces per text, special tokens included; above 256 the model drops the rest.

@@ -13,7 +13,7 @@ compaction) keep dictionary encoding for every other column and write float-list
 The files stay standard Parquet that any reader, Lite included, reads back unchanged. Only the
 shared Lite server process (:mod:`helpers.lite_server`) installs it; if the installed milvus-lite
 is not the version it was made for, or the module no longer looks as expected, nothing changes
-(the server's log says which). ``tests/test_lite_server.py`` checks the data files and the rows
+(the server's log says which). ``tests/test_lite_parquet.py`` checks the data files and the rows
 read back.
 """
 

@@ -100,8 +100,10 @@ WARM_SCRIPT = r"""
 import sys, tempfile, threading
 import numpy as np
 from helpers.lite_fast_search import install
+from helpers.lite_parquet import install as install_plain_vectors
 from helpers.lite_server import warm_up
-install(True)
+install(True)  # as helpers.lite_server.serve does
+install_plain_vectors()
 from milvus_lite.adapter.grpc.server import start_server_in_thread
 from pymilvus import MilvusClient, DataType
 if sys.argv[1] == "warm":
