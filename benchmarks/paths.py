@@ -1,8 +1,9 @@
-"""The offline model's two paths, for side-by-side figures: ONNX Runtime (the product) and torch.
+"""The offline model's paths, for side-by-side figures: ONNX Runtime (the product) and torch.
 
 The product always runs :class:`helpers.embeddings.LocalEmbedder` (ONNX Runtime). The benchmark
 compares it with :class:`helpers.embeddings.TorchEmbedder` (sentence-transformers, the path before
 ONNX) by swapping the process's offline model here, bench-side: no product setting selects torch.
+``onnx_one_stream`` is the product with its bulk calls on one OpenVINO stream, as before two.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from helpers import embeddings, search
 
-PATHS = ("torch", "onnx")  # the order of every side-by-side figure
+PATHS = ("torch", "onnx", "onnx_one_stream")  # the order of every side-by-side figure
 
 
 def _forget() -> None:
@@ -27,6 +28,12 @@ def _forget() -> None:
 def _torch_embedder(data_dir: Path, bulk_runtime: str = "openvino") -> embeddings.TorchEmbedder:
     """One torch model per process, loaded at its first use (as the product loads its model)."""
     return embeddings.TorchEmbedder()
+
+
+@functools.cache
+def _one_stream_embedder(data_dir: Path, bulk_runtime: str = "openvino") -> embeddings.LocalEmbedder:
+    """The product's model with its bulk calls on one OpenVINO stream (before two streams)."""
+    return embeddings.LocalEmbedder(Path(data_dir), bulk_runtime=bulk_runtime, bulk_streams=1)
 
 
 def use_torch_path() -> None:
@@ -43,6 +50,9 @@ def model_path(name: str) -> Iterator[None]:
     saved = embeddings._local_embedder
     if name == "torch":
         use_torch_path()
+    elif name == "onnx_one_stream":
+        embeddings._local_embedder = _one_stream_embedder
+        _forget()
     else:
         _forget()
     try:

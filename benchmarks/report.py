@@ -28,6 +28,7 @@ VARIANT_LABELS = {
     "onnx": "ONNX path",
     "onnx_inline": "ONNX path, writes inline",
     "onnx_ort": "ONNX path, bulk on ONNX Runtime",
+    "onnx_one_stream": "ONNX path, bulk on one OpenVINO stream",
 }
 
 
@@ -185,8 +186,10 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         "calls such as the sync's on OpenVINO, bulk runtime as it loaded: "
         f"`{(t.get('bulk_modes') or {}).get('onnx', 'n/a')}`; each batch's deletes and inserts are "
         "queued for a background thread while the model embeds ahead), the ONNX path with the writes "
-        "inline (`sync_messages(..., overlap_writes=False)`, the sync before the overlap), and the "
-        "ONNX path with every call on ONNX Runtime (`EMBED_BULK_RUNTIME=onnxruntime`). One "
+        "inline (`sync_messages(..., overlap_writes=False)`, the sync before the overlap), the "
+        "ONNX path with every call on ONNX Runtime (`EMBED_BULK_RUNTIME=onnxruntime`), and the ONNX "
+        "path with its bulk calls on one OpenVINO stream using both threads (`bulk_streams=1`, before "
+        "two streams of one thread each ran a run each at once). One "
         "untimed sync per variant comes first; then each repeat runs every variant (the order rotating "
         "between repeats), each a full sync with the embedding cache off on a fresh Milvus Lite "
         "database (its server started and the empty collection created before the clock, as the "
@@ -221,6 +224,9 @@ def _sync_section(sync: dict[str, Any]) -> list[str]:
         f"| ONNX sync, writes overlapped / writes inline | {fmt(t['overlap_over_inline'], 2)} | | |",
         f"| ONNX sync, bulk on OpenVINO / on ONNX Runtime | {fmt(t.get('openvino_over_ort'), 2)} | | |",
         f"| model alone, OpenVINO / ONNX Runtime | {fmt(t.get('openvino_model_over_ort_model'), 2)} | | |",
+        f"| ONNX sync, bulk on two OpenVINO streams / one | {fmt(t.get('streams_over_one_stream'), 2)} | | |",
+        f"| model alone, two OpenVINO streams / one | {fmt(t.get('streams_model_over_one_stream_model'), 2)} "
+        "| | |",
         "",
         "![sync throughput and profile](img/bench_sync.png)",
         "",
@@ -586,7 +592,8 @@ def _int8_section(q: dict[str, Any]) -> list[str]:
         "",
         f"Dynamic int8 quantization (`onnxruntime.quantization.quantize_dynamic`, int8 weights) of the "
         f"product's ONNX file, against the fp32 file, on the dataset's {q['texts']} distinct chunks "
-        "(the product's tokenizer and session settings). Load average: "
+        "(the product's tokenizer and ONNX Runtime session settings, every call of both on ONNX Runtime: "
+        "the bulk runtime, OpenVINO, runs only the fp32 file). Load average: "
         f"{_load(q.get('load'))}.",
         "",
         "| figure | int8 against fp32 |",
@@ -790,6 +797,10 @@ def _summary(results: dict[str, Any]) -> list[str]:
         rows.append(f"| ONNX sync, writes overlapped / inline | {fmt(t['overlap_over_inline'], 2)} | | |")
         rows.append(
             f"| ONNX sync, bulk on OpenVINO / on ONNX Runtime | {fmt(t.get('openvino_over_ort'), 2)} | | |"
+        )
+        rows.append(
+            "| ONNX sync, bulk on two OpenVINO streams / one | "
+            f"{fmt(t.get('streams_over_one_stream'), 2)} | | |"
         )
         rows.append(
             f"| full sync, {onnx['chunks']} chunks: torch / ONNX path | "

@@ -3,8 +3,9 @@
 Every figure comes from ``helpers.sync.sync_messages`` running on a fresh Milvus Lite database
 (its shared server started and the empty collection created before the clock starts, its CPU
 counted separately), with the model loaded once and warm. The throughput figures run side by side
-in one process: the torch path, the ONNX path (the product), and the ONNX path with the batch
-writes inline (no overlap with the next model call), each with the model alone on the same texts.
+in one process: the torch path, the ONNX path (the product), and variants of it (the batch writes
+inline, no overlap with the next model call; bulk calls on ONNX Runtime; bulk calls on one OpenVINO
+stream), each with the model alone on the same texts.
 """
 
 from __future__ import annotations
@@ -35,13 +36,14 @@ from .data import Dataset, sync_chunks
 from .paths import model_path
 
 # (name, model path, overlap_writes, EMBED_BULK_RUNTIME) of the throughput variants, measured in
-# turn in every repeat: the torch path, the product, the product with its writes inline, and the
-# product with its bulk calls on ONNX Runtime instead of OpenVINO
+# turn in every repeat: the torch path, the product, the product with its writes inline, the
+# product with its bulk calls on ONNX Runtime instead of OpenVINO, and on one OpenVINO stream
 VARIANTS = (
     ("torch", "torch", None, "openvino"),
     ("onnx", "onnx", None, "openvino"),
     ("onnx_inline", "onnx", False, "openvino"),
     ("onnx_ort", "onnx", None, "onnxruntime"),
+    ("onnx_one_stream", "onnx_one_stream", None, "openvino"),
 )
 
 # Buckets of the sync's wall time, in the order the report lists them: the sync's own steps (its
@@ -244,6 +246,8 @@ def bench_throughput(dataset: Dataset, tmp: Path, repeats: int, log: Callable[[s
             ("overlap_over_inline", "onnx", "onnx_inline", "sync_cps"),
             ("openvino_over_ort", "onnx", "onnx_ort", "sync_cps"),
             ("openvino_model_over_ort_model", "onnx", "onnx_ort", "model_cps"),
+            ("streams_over_one_stream", "onnx", "onnx_one_stream", "sync_cps"),
+            ("streams_model_over_one_stream_model", "onnx", "onnx_one_stream", "model_cps"),
             ("onnx_model_over_torch_model", "onnx", "torch", "model_cps"),
         )
     }

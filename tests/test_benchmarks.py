@@ -98,8 +98,14 @@ def test_quick_sync_benchmark_runs(tmp_path):
     from benchmarks.sync import BUCKETS
 
     throughput = results["sync"]["throughput"]
-    assert set(throughput["variants"]) == {"torch", "onnx", "onnx_inline", "onnx_ort"}
-    ratios = ("onnx_over_torch", "overlap_over_inline", "onnx_model_over_torch_model", "openvino_over_ort")
+    assert set(throughput["variants"]) == {"torch", "onnx", "onnx_inline", "onnx_ort", "onnx_one_stream"}
+    ratios = (
+        "onnx_over_torch",
+        "overlap_over_inline",
+        "onnx_model_over_torch_model",
+        "openvino_over_ort",
+        "streams_over_one_stream",
+    )
     for name in ratios:
         assert len(throughput[name]) == 1 and throughput[name][0] > 0
     from helpers.embeddings import BULK_MIN_TEXTS
@@ -107,7 +113,11 @@ def test_quick_sync_benchmark_runs(tmp_path):
     texts = throughput["variants"]["onnx"]["texts_embedded"]
     bulk = "openvino" if texts >= BULK_MIN_TEXTS else "not loaded yet"
     assert throughput["bulk_modes"] == {
-        "torch": "n/a", "onnx": bulk, "onnx_inline": bulk, "onnx_ort": "off (EMBED_BULK_RUNTIME)"
+        "torch": "n/a",
+        "onnx": bulk,
+        "onnx_inline": bulk,
+        "onnx_ort": "off (EMBED_BULK_RUNTIME)",
+        "onnx_one_stream": bulk,
     }
     for name, t in throughput["variants"].items():
         assert results["sync"]["quick"] and t["chunks"] > 16 and t["texts_embedded"] == t["chunks"]

@@ -170,11 +170,15 @@ def test_embed_runs_the_planned_runs(onnx, n):
     lengths = onnx.word_pieces(texts)
     planned = onnx.runs_for(lengths)
     seen: list[tuple[int, int]] = []
-    run, planner = onnx._runner(n)
+    run_all, planner = onnx._runner(n)
 
-    def recording(feed):
-        seen.append(feed["input_ids"].shape)
-        return run(feed)
+    def recording(feeds, out):
+        def seen_feeds():
+            for rows, feed in feeds:
+                seen.append(feed["input_ids"].shape)
+                yield rows, feed
+
+        return run_all(seen_feeds(), out)
 
     onnx._runner = lambda count: (recording, planner)
     try:
@@ -306,13 +310,60 @@ def test_check_process_imports_no_torch(tmp_path, data_dir):
         release_lite(tmp_path / "x.db")
 
 
+class _SpiedRequest:
+    """An OpenVINO infer request that records how many runs are in flight at once."""
+
+    def __init__(self, request, log: dict) -> None:
+        self._request, self._log = request, log
+
+    def start_async(self, feed) -> None:
+        self._log["in_flight"] += 1
+        self._log["most"] = max(self._log["most"], self._log["in_flight"])
+        self._request.start_async(feed)
+
+    def wait(self) -> None:
+        self._request.wait()
+        self._log["in_flight"] -= 1
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
+def test_bulk_runs_one_run_per_stream_at_once_same_vectors(data_dir):
+    """Compiled as two streams, a bulk call keeps two runs in flight and gives the one-stream
+    vectors, each in its own row; a failure while feeding leaves no run in flight."""
+    texts = shipped_chunks()[:150]
+    one, two = LocalEmbedder(data_dir, bulk_streams=1), LocalEmbedder(data_dir, bulk_streams=2)
+    expected = one.embed(texts)
+    two.embed(texts[: he.BULK_MIN_TEXTS])  # loads OpenVINO
+    assert one.bulk_mode() == two.bulk_mode() == "openvino"
+    log = {"in_flight": 0, "most": 0}
+    bulk = two._bulk
+    bulk._requests = [_SpiedRequest(r, log) for r in bulk._requests]
+    assert len(bulk._requests) == 2
+    assert np.abs(two.embed(texts) - expected).max() < 1e-6
+    assert log == {"in_flight": 0, "most": 2}
+    assert len(two.runs_for(two.word_pieces(texts))) > 2  # more runs than streams
+
+    feed = two._padded(two._tokenizer.encode_batch(texts[:4]))
+
+    def feeds():
+        for _ in range(3):
+            yield np.arange(4), feed
+        raise RuntimeError("bad feed")
+
+    with pytest.raises(RuntimeError, match="bad feed"):
+        bulk.run_all(feeds(), np.zeros((4, MINILM.dimension), dtype=np.float32))
+    assert log["in_flight"] == 0
+
+
 def test_bulk_calls_fall_back_to_onnx_runtime_with_the_reason(data_dir, monkeypatch):
     """OpenVINO failing to load, or differing from ONNX Runtime on the check texts, keeps every call
     on ONNX Runtime, with the reason in ``bulk_mode()``; short calls never load it."""
     texts = [f"ticket {i}: the export to CSV stays empty" for i in range(he.BULK_MIN_TEXTS)]
     reference = he._local_embedder(data_dir, "onnxruntime").embed(texts)
 
-    def broken(self, model_file, threads):
+    def broken(self, *args):
         raise RuntimeError("no CPU plugin here\nsecond line")
 
     monkeypatch.setattr(he._OpenVinoModel, "__init__", broken)
