@@ -14,9 +14,10 @@ version; otherwise the newest sequence number per key is computed as the library
 (flushed deletes, and deletes still in the memtable) are looked up only for the keys they name.
 The rest of the search (filter, vector search, merge, projection) is the library's own code.
 
-How it is applied, failing closed: the library function's source is patched in two places, each
-matched verbatim; if the installed milvus-lite is not :data:`PINNED_VERSION`, or either snippet is
-not found, nothing is patched and the library runs unchanged (the Lite server's log says which).
+How it is applied, failing closed (:mod:`helpers.lite_patch`): the library function's source is
+patched in two places, each matched verbatim; if the installed milvus-lite is not the pinned
+version, or either snippet is not found, nothing is patched and the library runs unchanged (the
+Lite server's log says which).
 Only the shared Lite server process (:mod:`helpers.lite_server`) installs it, unless
 ``LITE_FAST_SEARCH=0``. ``tests/test_lite_fast_search.py`` checks the results equal the
 library's on collections with upserts, deletes (flushed and not), partitions and filters.
@@ -30,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-PINNED_VERSION = "3.2.2"
+from .lite_patch import NotApplicable, PinnedPatch
 
 _OLD_MAX_SEQS = """    for seg in in_scope_segments:
         _update_max_seqs(list(seg.pks), seg.seqs)
@@ -61,7 +62,7 @@ _OLD_MASK = """        n = len(pks)
 _NEW_MASK = """        local_mask = _visibility.mask(pks, seqs, mt_deletes)
 """
 
-_installed: dict[str, Any] = {}
+_PATCH = PinnedPatch("fast search visibility")
 
 
 class _Visibility:
@@ -119,34 +120,26 @@ def _patched(original: Callable[..., Any], module: Any) -> Callable[..., Any]:
     return namespace[original.__name__]
 
 
-ON = "fast search visibility: on"
+ON = _PATCH.on
 
 
 def install(enabled: bool = True) -> str:
     """Patch this process's Milvus Lite search unless ``enabled`` is False; one line saying which."""
-    import milvus_lite
     import milvus_lite.engine.collection as collection_module
     import milvus_lite.search.executor_indexed as executor_module
 
     if not enabled:
-        return "fast search visibility: off (LITE_FAST_SEARCH=0)"
-    if "fast" in _installed:
-        return ON
-    version = getattr(milvus_lite, "__version__", "?")
-    if version != PINNED_VERSION:
-        return f"fast search visibility: off (milvus-lite {version}, made for {PINNED_VERSION})"
-    original = executor_module.execute_search_with_index
-    try:
-        fast = _patched(original, executor_module)
-    except (LookupError, OSError, SyntaxError) as exc:
-        return f"fast search visibility: off ({exc})"
-    _installed.update(fast=fast, original=original, module=collection_module)
-    collection_module.execute_search_with_index = fast
-    return ON
+        return f"{_PATCH.label}: off (LITE_FAST_SEARCH=0)"
+
+    def fast(_: Any) -> Callable[..., Any]:
+        try:
+            return _patched(executor_module.execute_search_with_index, executor_module)
+        except (LookupError, OSError, SyntaxError) as exc:
+            raise NotApplicable(str(exc)) from exc
+
+    return _PATCH.install(collection_module, "execute_search_with_index", fast)
 
 
 def uninstall() -> None:
     """Restore the library's own search (the tests compare both in one process)."""
-    if "fast" in _installed:
-        _installed["module"].execute_search_with_index = _installed["original"]
-        _installed.clear()
+    _PATCH.uninstall()

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lite_fast_search import PINNED_VERSION
+from .lite_patch import NotApplicable, PinnedPatch
 
-ON = "plain vector columns in data files: on"
-_installed: dict[str, Any] = {}
+_PATCH = PinnedPatch("plain vector columns in data files")
+ON = _PATCH.on
 
 
 def _is_float_list(kind: Any) -> bool:
@@ -71,24 +71,16 @@ class PlainVectorParquet:
 
 def install() -> str:
     """Patch this process's Milvus Lite data-file writer; one line saying whether it did."""
-    import milvus_lite
     import milvus_lite.storage.data_file as data_file
 
-    if "module" in _installed:
-        return ON
-    version = getattr(milvus_lite, "__version__", "?")
-    if version != PINNED_VERSION:
-        return f"plain vector columns in data files: off (milvus-lite {version}, made for {PINNED_VERSION})"
-    original = getattr(data_file, "pq", None)
-    if original is None or not callable(getattr(original, "write_table", None)):
-        return "plain vector columns in data files: off (milvus_lite.storage.data_file has no pq.write_table)"
-    data_file.pq = PlainVectorParquet(original)
-    _installed.update(module=data_file, original=original)
-    return ON
+    def plain_vectors(original: Any) -> PlainVectorParquet:
+        if original is None or not callable(getattr(original, "write_table", None)):
+            raise NotApplicable("milvus_lite.storage.data_file has no pq.write_table")
+        return PlainVectorParquet(original)
+
+    return _PATCH.install(data_file, "pq", plain_vectors)
 
 
 def uninstall() -> None:
     """Restore the library's own writer (the tests compare both in one process)."""
-    if "module" in _installed:
-        _installed["module"].pq = _installed["original"]
-        _installed.clear()
+    _PATCH.uninstall()
