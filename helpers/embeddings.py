@@ -189,7 +189,7 @@ class LocalEmbedder:
     nor transformers. The ONNX file is made at set-up: ``python -m helpers model build``.
     Calls of at least ``BULK_MIN_TEXTS`` texts run the same file on ``bulk_runtime`` (OpenVINO by
     default, loaded on the first such call and checked against ONNX Runtime; see
-    :meth:`bulk_mode`).
+    :meth:`bulk_mode`), as ``bulk_streams`` OpenVINO streams, each running one model run at once.
     """
 
     def __init__(
