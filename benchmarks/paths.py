@@ -36,6 +36,9 @@ def _one_stream_embedder(data_dir: Path, bulk_runtime: str = "openvino") -> embe
     return embeddings.LocalEmbedder(Path(data_dir), bulk_runtime=bulk_runtime, bulk_streams=1)
 
 
+_SWAPPED = {"torch": _torch_embedder, "onnx_one_stream": _one_stream_embedder}  # "onnx": the product's
+
+
 def use_torch_path() -> None:
     """From now on this process's offline model is the torch one."""
     embeddings._local_embedder = _torch_embedder
@@ -48,13 +51,8 @@ def model_path(name: str) -> Iterator[None]:
     if name not in PATHS:
         raise ValueError(f"unknown model path {name!r}")
     saved = embeddings._local_embedder
-    if name == "torch":
-        use_torch_path()
-    elif name == "onnx_one_stream":
-        embeddings._local_embedder = _one_stream_embedder
-        _forget()
-    else:
-        _forget()
+    embeddings._local_embedder = _SWAPPED.get(name, saved)
+    _forget()
     try:
         yield
     finally:

@@ -288,16 +288,20 @@ def warm_up() -> None:
             importlib.import_module(name)
 
 
+def install_patches(fast_search: bool = True) -> tuple[str, str]:
+    """This process's Milvus Lite patched as the server runs it: the search's line, the data files'."""
+    from .lite_fast_search import install
+    from .lite_parquet import install as install_plain_vectors
+
+    return install(fast_search), install_plain_vectors()
+
+
 def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS, fast_search: bool = True) -> int:
     """Serve ``db_path`` on 127.0.0.1 until SIGTERM/SIGINT or idle; returns the exit code."""
     from milvus_lite.adapter.grpc.server import start_server_in_thread
     from milvus_lite.exceptions import DataDirLockedError
 
-    from .lite_fast_search import install
-    from .lite_parquet import install as install_plain_vectors
-
-    search_mode = install(fast_search)
-    files_mode = install_plain_vectors()
+    search_mode, files_mode = install_patches(fast_search)
 
     try:
         server, db, port = start_server_in_thread(data_dir=db_path, host=HOST, port=0)

@@ -99,11 +99,8 @@ def test_paging_and_filter_delete_on_the_server(milvus_server):
 WARM_SCRIPT = r"""
 import sys, tempfile, threading
 import numpy as np
-from helpers.lite_fast_search import install
-from helpers.lite_parquet import install as install_plain_vectors
-from helpers.lite_server import warm_up
-install(True)  # as helpers.lite_server.serve does
-install_plain_vectors()
+from helpers.lite_server import install_patches, warm_up
+install_patches()  # as helpers.lite_server.serve does
 from milvus_lite.adapter.grpc.server import start_server_in_thread
 from pymilvus import MilvusClient, DataType
 if sys.argv[1] == "warm":
