@@ -7,8 +7,10 @@ gRPC on a free loopback port) and every process connects to it over loopback.
 
 Files next to the database (``DB`` is the ``MILVUS_URL`` path):
 
-- ``DB.server.json``: pid and port of the running server (written by the server once it listens,
-  removed when it exits);
+- ``DB.server.json``: pid and port of the running server and the identity of the folder it opened
+  (written by the server once it listens, removed when it exits). A server whose folder was
+  removed or replaced since (the user deleted the database to start over) is stopped and a new
+  one started on the next connect; it also exits by itself within 5 s;
 - ``DB.server.log``: the server's output (the reason it did not start, when it did not);
 - ``DB.lock``: a cross-platform file lock (:mod:`filelock`) held while a server is started or
   exits on its own, so two processes never start two servers for one folder.
@@ -117,12 +119,39 @@ def _read_state(db_path: str) -> dict[str, Any] | None:
     return state if isinstance(state, dict) and state.get("db") == db_path else None
 
 
-def running_lite_server(db_path: str) -> dict[str, Any] | None:
-    """``{"pid", "port", "db"}`` of the server serving ``db_path``, or None when none runs."""
+def folder_id(db_path: str) -> list[int] | None:
+    """``[device, inode]`` of the ``.db`` folder, or None when it is missing.
+
+    A server records the folder it opened; a folder removed (or replaced) since then is another
+    database, which that server no longer serves.
+    """
+    try:
+        stat = os.stat(db_path)
+    except OSError:
+        return None
+    return [stat.st_dev, stat.st_ino]
+
+
+def _live_state(db_path: str) -> dict[str, Any] | None:
+    """The recorded server of ``db_path`` while its process runs and listens, whatever it serves."""
     state = _read_state(db_path)
     if state and pid_alive(int(state["pid"])) and _port_open(int(state["port"])):
         return state
     return None
+
+
+def _serves_folder(state: dict[str, Any], db_path: str) -> bool:
+    recorded = state.get("folder")
+    return recorded is None or recorded == folder_id(db_path)
+
+
+def running_lite_server(db_path: str) -> dict[str, Any] | None:
+    """``{"pid", "port", "db"}`` of the server serving ``db_path``, or None when none runs.
+
+    A server whose folder was removed or replaced since it started does not count.
+    """
+    state = _live_state(db_path)
+    return state if state and _serves_folder(state, db_path) else None
 
 
 # ---------------------------------------------------------------- start and stop (client side)
@@ -183,9 +212,11 @@ def ensure_lite_server(
     if Path(db_path).is_file():
         raise _failure(db_path, "NOT_A_DIRECTORY")
     with FileLock(str(lock_file(db_path))):  # one starter at a time, across processes
-        running = running_lite_server(db_path)
-        if running:
+        running = _live_state(db_path)
+        if running and _serves_folder(running, db_path):
             return int(running["port"])
+        if running:  # it serves a folder that was removed or replaced: that database is gone
+            _send_stop(int(running["pid"]), force=False)
         with contextlib.suppress(FileNotFoundError):
             state_file(db_path).unlink()
         log_path = log_file(db_path)
@@ -209,7 +240,7 @@ def ensure_lite_server(
 
 def stop_lite_server(db_path: str, timeout: float = STOP_TIMEOUT) -> bool:
     """Stop the shared Lite server for ``db_path`` (SIGTERM, then SIGKILL); True when one ran."""
-    running = running_lite_server(db_path)
+    running = _live_state(db_path)
     if not running:
         return False
     pid = int(running["pid"])
@@ -236,18 +267,24 @@ def client_connections(port: int) -> int:
     )
 
 
-def _wait_idle(stop: threading.Event, port: int, idle_seconds: int, db_path: str) -> FileLock | None:
-    """Wait for a stop signal, or for ``idle_seconds`` with no client; return the held lock if idle.
+def _wait_idle(
+    stop: threading.Event, port: int, idle_seconds: int, db_path: str, folder: list[int] | None = None
+) -> FileLock | None:
+    """Wait for a stop signal, for ``idle_seconds`` with no client, or for the folder to go.
 
-    Exiting when idle happens under the starters' lock, so no new server starts on the folder
-    while this one still holds it, and no client is handed this server's port meanwhile.
+    Returns the held lock if idle. Exiting when idle happens under the starters' lock, so no new
+    server starts on the folder while this one still holds it, and no client is handed this
+    server's port meanwhile. A ``folder`` (:func:`folder_id`) removed or replaced means the
+    database is gone: the server exits at once, whatever its clients.
     """
-    if idle_seconds <= 0:
-        stop.wait()
-        return None
-    check = max(0.2, min(5.0, idle_seconds / 5))
+    check = max(0.2, min(5.0, idle_seconds / 5)) if idle_seconds > 0 else 5.0
     last_client = time.monotonic()
     while not stop.wait(check):
+        if folder is not None and folder_id(db_path) != folder:
+            print(f"{db_path} was removed or replaced: exiting", flush=True)
+            return None
+        if idle_seconds <= 0:
+            continue
         if client_connections(port):
             last_client = time.monotonic()
             continue
@@ -316,14 +353,17 @@ def serve(db_path: str, idle_seconds: int = DEFAULT_IDLE_SECONDS, fast_search: b
         signal.signal(sig, lambda *_: stop.set())
     state = state_file(db_path)
     tmp = state.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"pid": os.getpid(), "port": port, "db": db_path, "search": search_mode}))
+    folder = folder_id(db_path)
+    tmp.write_text(
+        json.dumps({"pid": os.getpid(), "port": port, "db": db_path, "folder": folder, "search": search_mode})
+    )
     tmp.replace(state)
     idle = f", exits after {idle_seconds} s without a client" if idle_seconds > 0 else ""
     print(f"serving {db_path} on {HOST}:{port}{idle}; {search_mode}; {files_mode}", flush=True)
     warm_up()
     lock = None
     try:
-        lock = _wait_idle(stop, port, idle_seconds, db_path)
+        lock = _wait_idle(stop, port, idle_seconds, db_path, folder)
         if lock is not None:
             print(f"no client for {idle_seconds} s: exiting", flush=True)
     finally:

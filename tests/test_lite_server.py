@@ -7,6 +7,7 @@ deletes by filter, on Lite here and on a real Milvus 2.3 server (marked ``server
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import pytest
@@ -42,6 +43,29 @@ def test_idle_lite_server_exits_and_the_next_client_starts_a_new_one(tmp_path):
         assert connect(s).list_collections() == []  # the next client starts a new server
         second = running_lite_server(s.milvus_url)
         assert second is not None and second["pid"] != first["pid"]
+    finally:
+        release_lite(s.milvus_url)
+
+
+def test_a_removed_database_folder_gets_a_new_server_and_the_old_one_exits(tmp_path):
+    """Deleting the .db folder to start over gives an empty database, not the deleted one's server."""
+    s = load_settings(
+        {"MILVUS_URL": str(tmp_path / "gone.db"), "LITE_IDLE_SECONDS": "600", "EMBEDDING_CACHE": "off"}
+    )
+    try:
+        ensure_collection(s, 4, "tiny")
+        first = running_lite_server(s.milvus_url)
+        assert first is not None and first["folder"] is not None
+        forget_clients()
+        shutil.rmtree(s.milvus_url)
+        assert running_lite_server(s.milvus_url) is None  # it serves a folder that is gone
+        assert connect(s).list_collections() == []
+        second = running_lite_server(s.milvus_url)
+        assert second is not None and second["pid"] != first["pid"]
+        t0 = time.monotonic()
+        while pid_alive(first["pid"]) and time.monotonic() - t0 < 30:
+            time.sleep(0.05)
+        assert not pid_alive(first["pid"]), "the server of the removed folder did not exit"
     finally:
         release_lite(s.milvus_url)
 

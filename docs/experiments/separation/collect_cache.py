@@ -7,7 +7,7 @@ import numpy as np
 from helpers.settings import load_settings
 from helpers.search import Searcher, query_form
 from helpers.labels import load_labels
-from helpers.milvus import stream_filter
+from helpers.filters import stream_filter
 from helpers.calibration import TICKET_FETCH, FORM_ARTICLES
 
 name, db, labels_path, out = sys.argv[1:5]
