@@ -1,11 +1,13 @@
-"""evaluate.py's product rule (and separability) on the mpnet caches next to MiniLM's."""
-import json
+"""evaluate.py's product rule (and separability) on other models' caches (mp_, ftcv_, ...) next to MiniLM's.
+import json, os, sys
 import numpy as np
 import evaluate as E
 
-for prefix in ("", "mp_"):
+PREFIXES = sys.argv[1:] or ["", "mp_"]
+NAMES = os.environ.get("EVAL_NAMES", "shipped,seed7,seed11,seed23,seed31,seed47,seed59,seed71").split(",")
+for prefix in PREFIXES:
     res, sep, sep90 = {}, {}, {}
-    for n in ["shipped", "seed7", "seed11", "seed23", "seed31", "seed47", "seed59", "seed71"]:
+    for n in NAMES:
         name = prefix + n
         if name not in E.DATA:
             E.DATA[name] = E.load(name)
