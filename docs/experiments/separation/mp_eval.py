@@ -1,4 +1,4 @@
-"""evaluate.py's product rule (and separability) on other models' caches (mp_, ftcv_, ...) next to MiniLM's.
+"""evaluate.py's product rule (and separability) on other models' caches (mp_, ftcv_, ...) next to MiniLM's."""
 import json, os, sys
 import numpy as np
 import evaluate as E
