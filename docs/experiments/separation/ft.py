@@ -15,7 +15,7 @@ from helpers.filters import stream_filter
 from helpers.search import query_form
 
 torch.manual_seed(0)
-EPOCHS = int(sys.argv[1])
+EPOCHS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 2
 MARGIN, LR, BATCH, NEG = 0.5, 2e-5, 16, 2
 
 
@@ -49,6 +49,24 @@ def train(model, pairs):
     model.eval()
 
 
+def score(model, trows, rows):
+    """Per request: the organisation's open tickets by their nearest chunk, (ids, distances, vector)."""
+    with torch.no_grad():
+        V = model.encode([r["text"] for r in trows], batch_size=16, normalize_embeddings=True, convert_to_numpy=True)
+        Q = model.encode([query_form(r["query"]) for r in rows], batch_size=16, normalize_embeddings=True,
+                         convert_to_numpy=True)
+    by_org = collections.defaultdict(lambda: collections.defaultdict(list))
+    for v, r in zip(V, trows):
+        if r.get("status") == "new":
+            by_org[str(r.get("organization_id"))][r.get("_id")].append(v)
+    out = []
+    for r, q in zip(rows, Q):
+        tickets = by_org.get(str(r["org_id"]), {})
+        d = sorted((float((2 - 2 * np.array(vs) @ q).min()), tid) for tid, vs in tickets.items())
+        out.append(([tid for _, tid in d], np.array([x for x, _ in d], float), q))
+    return out
+
+
 def main():
   for name in sys.argv[2:]:
     t0 = time.time()
@@ -71,20 +89,8 @@ def main():
     print(name, len(pairs), "pairs,", sum(p[2] for p in pairs), "positive", flush=True)
     model = SentenceTransformer(str(checked_weights_dir()), device="cpu", local_files_only=True)
     train(model, pairs)
-    with torch.no_grad():
-        V = model.encode([r["text"] for r in trows], batch_size=16, normalize_embeddings=True, convert_to_numpy=True)
-        Q = model.encode([query_form(r["query"]) for r in cache["rows"]], batch_size=16, normalize_embeddings=True,
-                         convert_to_numpy=True)
-    by_org = collections.defaultdict(lambda: collections.defaultdict(list))
-    for v, r in zip(V, trows):
-        if r.get("status") == "new":
-            by_org[str(r.get("organization_id"))][r.get("_id")].append(v)
-    for r, q in zip(cache["rows"], Q):
-        tickets = by_org.get(str(r["org_id"]), {})
-        d = sorted((float((2 - 2 * np.array(vs) @ q).min()), tid) for tid, vs in tickets.items())
-        r["ids"] = [tid for _, tid in d]
-        r["dists"] = np.array([x for x, _ in d], float)
-        r["qv"] = q
+    for r, (ids, dists, q) in zip(cache["rows"], score(model, trows, cache["rows"])):
+        r["ids"], r["dists"], r["qv"] = ids, dists, q
         r["cand_vec"] = np.zeros((0, len(q)), np.float32)
     cache["model"] = f"all-MiniLM-L6-v2 fine-tuned on {name}'s calibration split, {EPOCHS} epochs"
     pickle.dump(cache, open(f"cache_ft{EPOCHS}_{name}.pkl", "wb"))

@@ -31,23 +31,6 @@ def pairs_for(rows, chunks):
     return pairs
 
 
-def score(model, trows, rows):
-    with torch.no_grad():
-        V = model.encode([r["text"] for r in trows], batch_size=16, normalize_embeddings=True, convert_to_numpy=True)
-        Q = model.encode([query_form(r["query"]) for r in rows], batch_size=16, normalize_embeddings=True,
-                         convert_to_numpy=True)
-    by_org = collections.defaultdict(lambda: collections.defaultdict(list))
-    for v, r in zip(V, trows):
-        if r.get("status") == "new":
-            by_org[str(r.get("organization_id"))][r.get("_id")].append(v)
-    out = []
-    for r, q in zip(rows, Q):
-        tickets = by_org.get(str(r["org_id"]), {})
-        d = sorted((float((2 - 2 * np.array(vs) @ q).min()), tid) for tid, vs in tickets.items())
-        out.append(([tid for _, tid in d], np.array([x for x, _ in d], float), q))
-    return out
-
-
 def fresh():
     torch.manual_seed(0)
     return SentenceTransformer(str(checked_weights_dir()), device="cpu", local_files_only=True)
@@ -81,10 +64,10 @@ for name in sys.argv[2:]:
         test_rows = [r for r in cal if fold_of[r["id"]] == f]
         m = fresh()
         ft.train(m, pairs_for(train_rows, chunks))
-        for r, res in zip(test_rows, score(m, trows, test_rows)):
+        for r, res in zip(test_rows, ft.score(m, trows, test_rows)):
             new[r["id"]] = res
         if ENSEMBLE:
-            for r, (ids, dists, q) in zip(hol, score(m, trows, hol)):
+            for r, (ids, dists, q) in zip(hol, ft.score(m, trows, hol)):
                 acc = ens.setdefault(r["id"], collections.defaultdict(list))
                 for tid, d in zip(ids, dists):
                     acc[tid].append(d)
@@ -96,7 +79,7 @@ for name in sys.argv[2:]:
     else:
         m = fresh()
         ft.train(m, pairs_for(cal, chunks))
-        for r, res in zip(hol, score(m, trows, hol)):
+        for r, res in zip(hol, ft.score(m, trows, hol)):
             new[r["id"]] = res
     for r in rows:
         r["ids"], r["dists"], r["qv"] = new[r["id"]]
