@@ -70,6 +70,26 @@ def test_a_removed_database_folder_gets_a_new_server_and_the_old_one_exits(tmp_p
         release_lite(s.milvus_url)
 
 
+
+def test_the_server_of_a_removed_folder_exits_by_itself(tmp_path):
+    """No client needs to come back: a server whose folder is gone leaves within its 5 s check."""
+    s = load_settings(
+        {"MILVUS_URL": str(tmp_path / "left.db"), "LITE_IDLE_SECONDS": "600", "EMBEDDING_CACHE": "off"}
+    )
+    try:
+        ensure_collection(s, 4, "tiny")
+        first = running_lite_server(s.milvus_url)
+        assert first is not None
+        forget_clients()
+        shutil.rmtree(s.milvus_url)
+        t0 = time.monotonic()
+        while pid_alive(first["pid"]) and time.monotonic() - t0 < 30:
+            time.sleep(0.05)
+        assert not pid_alive(first["pid"]), "the server of the removed folder is still running"
+        assert time.monotonic() - t0 < 15
+    finally:
+        release_lite(s.milvus_url)
+
 ROWS = 20_000  # more than one 16,384-row query window
 
 
