@@ -47,48 +47,48 @@ def test_idle_lite_server_exits_and_the_next_client_starts_a_new_one(tmp_path):
         release_lite(s.milvus_url)
 
 
+def _serve_then_remove(db_path) -> tuple:
+    """A server on ``db_path`` with a collection, no client left, then its folder removed."""
+    s = load_settings({"MILVUS_URL": str(db_path), "LITE_IDLE_SECONDS": "600", "EMBEDDING_CACHE": "off"})
+    ensure_collection(s, 4, "tiny")
+    first = running_lite_server(s.milvus_url)
+    assert first is not None and first["folder"] is not None
+    forget_clients()
+    shutil.rmtree(s.milvus_url)
+    return s, first
+
+
+def _wait_exit(pid: int, limit: float = 30) -> float:
+    t0 = time.monotonic()
+    while pid_alive(pid) and time.monotonic() - t0 < limit:
+        time.sleep(0.05)
+    return time.monotonic() - t0
+
+
 def test_a_removed_database_folder_gets_a_new_server_and_the_old_one_exits(tmp_path):
     """Deleting the .db folder to start over gives an empty database, not the deleted one's server."""
-    s = load_settings(
-        {"MILVUS_URL": str(tmp_path / "gone.db"), "LITE_IDLE_SECONDS": "600", "EMBEDDING_CACHE": "off"}
-    )
     try:
-        ensure_collection(s, 4, "tiny")
-        first = running_lite_server(s.milvus_url)
-        assert first is not None and first["folder"] is not None
-        forget_clients()
-        shutil.rmtree(s.milvus_url)
+        s, first = _serve_then_remove(tmp_path / "gone.db")
         assert running_lite_server(s.milvus_url) is None  # it serves a folder that is gone
         assert connect(s).list_collections() == []
         second = running_lite_server(s.milvus_url)
         assert second is not None and second["pid"] != first["pid"]
-        t0 = time.monotonic()
-        while pid_alive(first["pid"]) and time.monotonic() - t0 < 30:
-            time.sleep(0.05)
+        _wait_exit(first["pid"])
         assert not pid_alive(first["pid"]), "the server of the removed folder did not exit"
     finally:
-        release_lite(s.milvus_url)
-
+        release_lite(str(tmp_path / "gone.db"))
 
 
 def test_the_server_of_a_removed_folder_exits_by_itself(tmp_path):
     """No client needs to come back: a server whose folder is gone leaves within its 5 s check."""
-    s = load_settings(
-        {"MILVUS_URL": str(tmp_path / "left.db"), "LITE_IDLE_SECONDS": "600", "EMBEDDING_CACHE": "off"}
-    )
     try:
-        ensure_collection(s, 4, "tiny")
-        first = running_lite_server(s.milvus_url)
-        assert first is not None
-        forget_clients()
-        shutil.rmtree(s.milvus_url)
-        t0 = time.monotonic()
-        while pid_alive(first["pid"]) and time.monotonic() - t0 < 30:
-            time.sleep(0.05)
+        _, first = _serve_then_remove(tmp_path / "left.db")
+        took = _wait_exit(first["pid"])
         assert not pid_alive(first["pid"]), "the server of the removed folder is still running"
-        assert time.monotonic() - t0 < 15
+        assert took < 15
     finally:
-        release_lite(s.milvus_url)
+        release_lite(str(tmp_path / "left.db"))
+
 
 ROWS = 20_000  # more than one 16,384-row query window
 
