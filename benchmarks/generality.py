@@ -7,6 +7,9 @@ pairs and labels, from the same prose catalogue), each is synced into its own Mi
 with the product's sync, and calibrated with the product's ``calibrate`` (its default rule) on its
 own calibration split; the warning is then measured on that dataset's holdout split. The shipped
 dataset is measured the same way (first row). Nothing here picks or tunes anything.
+
+``bench_tuned`` measures the same datasets with the offline model first adapted to each dataset's
+own tickets (``python -m helpers tune``: no labels), synced and calibrated again with it.
 """
 
 from __future__ import annotations
@@ -47,10 +50,15 @@ def generate(seed: int, out: Path) -> Path:
     return out
 
 
-def measure(name: str, source: Path, labels: Path, tmp: Path, cache: Path) -> dict[str, Any]:
-    """Sync ``source`` into a fresh Lite database, calibrate on ``labels``, report the holdout."""
+def measure(
+    name: str, source: Path, labels: Path, tmp: Path, cache: Path, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Sync ``source`` into a fresh Lite database, calibrate on ``labels``, report the holdout.
+
+    ``env``: more settings (a tuned model: ``EMBEDDING_MODEL`` and the ``HELPERS_DATA_DIR`` holding it).
+    """
     db = tmp / f"{name}.db"
-    settings = load_settings({"MILVUS_URL": str(db), "EMBEDDING_CACHE": str(cache)})
+    settings = load_settings({"MILVUS_URL": str(db), "EMBEDDING_CACHE": str(cache), **(env or {})})
     start = time.perf_counter()
     try:
         run_sync(source, settings, show_progress=False)
@@ -64,6 +72,7 @@ def measure(name: str, source: Path, labels: Path, tmp: Path, cache: Path) -> di
     precision, recall = held["precision"], held["recall"]
     return {
         "dataset": name,
+        "model": result.model,
         "threshold": result.ticket.threshold,
         "calibration_precision": picked["precision"],
         "calibration_recall": picked["recall"],
@@ -98,6 +107,32 @@ def bench_generality(
         out = generate(seed, tmp / f"seed{seed}")
         rows.append(measure(f"seed {seed}", out / "zendesk", out / "labels" / "queries.jsonl", tmp, cache))
         log(_line(rows[-1]))
+    return {
+        "rows": rows,
+        "seeds": list(seeds),
+        "target_precision": DEFAULT_TARGET_PRECISION,
+        "target_recall": TARGET_RECALL,
+    }
+
+
+def bench_tuned(tmp: Path, log: Callable[[str], None], seeds: tuple[int, ...] = SEEDS) -> dict[str, Any]:
+    """As :func:`bench_generality`, each dataset's model first tuned on its own tickets (no labels)."""
+    from helpers.tuning import tune
+
+    cache = load_settings().data_dir / "bench" / "tuned.sqlite"  # keyed by model name: tuned vectors apart
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    datasets = [("shipped", ROOT / "data" / "zendesk", ROOT / "data" / "labels" / "queries.jsonl")]
+    for seed in seeds:
+        out = generate(seed, tmp / f"tuned-seed{seed}")
+        datasets.append((f"seed {seed}", out / "zendesk", out / "labels" / "queries.jsonl"))
+    rows = []
+    for name, source, labels in datasets:
+        data_dir = tmp / f"tuned-{name.replace(' ', '')}"
+        tuned = tune(source, data_dir)
+        env = {"EMBEDDING_MODEL": tuned.name, "HELPERS_DATA_DIR": str(data_dir)}
+        row = measure(f"tuned-{name}", source, labels, tmp, cache, env)
+        rows.append({**row, "dataset": name, "tune_seconds": round(tuned.seconds, 1), "tickets": tuned.pairs})
+        log(_line(rows[-1]) + f" [tuned on {tuned.pairs} tickets in {tuned.seconds:.0f} s]")
     return {
         "rows": rows,
         "seeds": list(seeds),

@@ -25,15 +25,21 @@ def _forget() -> None:
 
 
 @functools.cache
-def _torch_embedder(data_dir: Path, bulk_runtime: str = "openvino") -> embeddings.TorchEmbedder:
+def _torch_embedder(
+    data_dir: Path, bulk_runtime: str = "openvino", model: str = embeddings.MINILM.name
+) -> embeddings.TorchEmbedder:
     """One torch model per process, loaded at its first use (as the product loads its model)."""
+    if model != embeddings.MINILM.name:
+        raise ValueError(f"the torch path runs the stock model only, not {model}")
     return embeddings.TorchEmbedder()
 
 
 @functools.cache
-def _one_stream_embedder(data_dir: Path, bulk_runtime: str = "openvino") -> embeddings.LocalEmbedder:
+def _one_stream_embedder(
+    data_dir: Path, bulk_runtime: str = "openvino", model: str = embeddings.MINILM.name
+) -> embeddings.LocalEmbedder:
     """The product's model with its bulk calls on one OpenVINO stream (before two streams)."""
-    return embeddings.LocalEmbedder(Path(data_dir), bulk_runtime=bulk_runtime, bulk_streams=1)
+    return embeddings.LocalEmbedder(Path(data_dir), bulk_runtime=bulk_runtime, bulk_streams=1, model=model)
 
 
 _SWAPPED = {"torch": _torch_embedder, "onnx_one_stream": _one_stream_embedder}  # "onnx": the product's

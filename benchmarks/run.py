@@ -28,7 +28,7 @@ from typing import Any
 
 from helpers.settings import load_settings
 
-PARTS = ("sync", "form", "series", "memory", "int8", "generality")
+PARTS = ("sync", "form", "series", "memory", "int8", "generality", "tuned")
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: benchmarks run from it, never installed
 DOC = ROOT / "docs" / "benchmarks.md"
 IMG = ROOT / "docs" / "img"
@@ -174,6 +174,13 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             log("the duplicate warning on datasets it was never tuned on:")
             generality = bench_generality(tmp, log, SEEDS[:1] if quick else SEEDS)
         results["generality"] = {**common, **generality, "load": load.samples}
+    if "tuned" in args.only:
+        from .generality import SEEDS, bench_tuned
+
+        with LoadSampler() as load:
+            log("the same, each dataset's model first tuned on its own tickets (no labels):")
+            tuned = bench_tuned(tmp, log, SEEDS[:1] if quick else SEEDS)
+        results["tuned"] = {**common, **tuned, "load": load.samples}
     if "series" in args.only:
         from .proc import bench_series
 

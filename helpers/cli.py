@@ -175,6 +175,31 @@ def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
+    from .settings import display_path
+    from .tuned_models import list_tuned
+
+    if args.list:
+        for m in list_tuned(settings.data_dir):
+            made = f"{m.get('created', '')}  {m.get('tickets', '?')} tickets from {m.get('source', '?')}"
+            print(f"{m['name']}  {made}")
+        return 0
+    if args.source is None:
+        raise InputError("`tune` needs the tickets to adapt to: python -m helpers tune --source FOLDER")
+    from .tuning import TuneConfig, tune
+
+    log = (lambda line: None) if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+    result = tune(args.source, settings.data_dir, TuneConfig(epochs=args.epochs), log)
+    print(
+        f"Tuned model {result.name}: {result.pairs} tickets, {result.seconds:.0f} s, in "
+        f"{display_path(result.folder)}.\nIt makes other vectors than the stock model: sync again "
+        f"with it, then calibrate again:\n  EMBEDDING_MODEL={result.name} python -m helpers sync "
+        f"--source {args.source} --mode overwrite\n  EMBEDDING_MODEL={result.name} python -m helpers "
+        "calibrate --labels <labels file> --save"
+    )
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors are one line on stderr too (exit status 2), like every other user error."""
 
@@ -269,6 +294,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", nargs="?", type=Path, help="export: the file to write")
     p.add_argument("--force", action="store_true", help="build: export again even if the file is good")
     p.set_defaults(func=cmd_model)
+
+    p = sub.add_parser("tune", help="adapt the offline model to a source's tickets (no labels needed)")
+    p.add_argument("--source", help="folder (or file) of Airbyte JSONL messages with a tickets stream")
+    p.add_argument("--epochs", type=int, default=1, help="passes over the tickets (default 1)")
+    p.add_argument("--list", action="store_true", help="list the tuned models of the data directory")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=cmd_tune)
 
     p = sub.add_parser("lite", help="the shared Milvus Lite server for MILVUS_URL")
     p.add_argument("action", choices=["stop", "status"])

@@ -19,7 +19,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,6 +36,7 @@ from .onnx_model import (
     tokenizer_file,
 )
 from .settings import BULK_RUNTIMES, Settings, is_openai_model, scrub
+from .tuned_models import checked_tuned_onnx, is_tuned_name
 
 RunPlanner = Callable[[Sequence[int]], list[np.ndarray]]
 # runs a call's model runs, each ``(rows, feed)``, writing each run's vectors into ``out[rows]``
@@ -201,12 +202,16 @@ class LocalEmbedder:
         spinning: bool = ONNX_SPINNING,
         bulk_runtime: str = "openvino",
         bulk_streams: int = OPENVINO_STREAMS,
+        model: str = MINILM.name,
     ) -> None:
         if bulk_runtime not in BULK_RUNTIMES:
             raise EmbeddingError(
                 f"Unknown bulk runtime {bulk_runtime!r}: use one of {', '.join(BULK_RUNTIMES)}."
             )
-        model_file = checked_onnx_file(data_dir)
+        # a tuned model (helpers.tuning) is the same architecture with other weights: its own
+        # ONNX files, checked against its manifest; the packaged tokenizer and settings as before
+        tuned = is_tuned_name(model)
+        model_file = checked_tuned_onnx(data_dir, model) if tuned else checked_onnx_file(data_dir)
         self._model_file = model_file
         self._bulk_streams = bulk_streams
         self._bulk: _OpenVinoModel | None = None
@@ -216,7 +221,7 @@ class LocalEmbedder:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        self.spec = MINILM
+        self.spec = replace(MINILM, name=model) if tuned else MINILM
         self.batch_size = batch_size or ONNX_BATCH_SIZE
         self.max_length = max_seq_length(model_dir)
         # the packaged tokenizer.json truncates and pads to 128: the model reads 256 (its
@@ -553,14 +558,16 @@ class CachedEmbedder:
 _LOCK = threading.Lock()
 
 
-def _local_embedder(data_dir: Path, bulk_runtime: str = "openvino") -> LocalEmbedder:
-    """The process-wide offline model for ``data_dir`` and ``bulk_runtime`` (loaded once)."""
-    return _local_model(Path(data_dir), bulk_runtime)
+def _local_embedder(
+    data_dir: Path, bulk_runtime: str = "openvino", model: str = MINILM.name
+) -> LocalEmbedder:
+    """The process-wide offline model ``model`` for ``data_dir`` and ``bulk_runtime`` (loaded once)."""
+    return _local_model(Path(data_dir), bulk_runtime, MINILM.name if model in LOCAL_MODELS else model)
 
 
 @functools.cache
-def _local_model(data_dir: Path, bulk_runtime: str) -> LocalEmbedder:
-    return LocalEmbedder(data_dir, bulk_runtime=bulk_runtime)
+def _local_model(data_dir: Path, bulk_runtime: str, model: str = MINILM.name) -> LocalEmbedder:
+    return LocalEmbedder(data_dir, bulk_runtime=bulk_runtime, model=model)
 
 
 @functools.cache
@@ -578,12 +585,13 @@ def _cached_embedder(
         if not api_key:
             raise EmbeddingError(f"{model} is an OpenAI model; set OPENAI_API_KEY.")
         inner: Embedder = OpenAIEmbedder(model, api_key, base_url, max_retries, timeout)
-    elif model in LOCAL_MODELS:
-        inner = _local_embedder(data_dir, bulk_runtime)  # one model per process, whatever the cache path
+    elif model in LOCAL_MODELS or is_tuned_name(model):
+        inner = _local_embedder(data_dir, bulk_runtime, model)  # one per model and process
     else:
         raise EmbeddingError(
-            f"Unknown EMBEDDING_MODEL {model!r}: use all-MiniLM-L6-v2 (offline) or an OpenAI "
-            "model such as text-embedding-ada-002 or text-embedding-3-small."
+            f"Unknown EMBEDDING_MODEL {model!r}: use all-MiniLM-L6-v2 (offline), a model tuned "
+            "with `python -m helpers tune` (all-MiniLM-L6-v2-tuned-...) or an OpenAI model such as "
+            "text-embedding-ada-002 or text-embedding-3-small."
         )
     return CachedEmbedder(inner, EmbeddingCache(cache_path) if cache_path else None)
 
@@ -607,6 +615,8 @@ def model_spec(settings: Settings) -> ModelSpec:
     """The model's spec without loading it when it is known."""
     if settings.embedding_model in LOCAL_MODELS:
         return MINILM
+    if is_tuned_name(settings.embedding_model):  # same architecture: same limits and chunk size
+        return replace(MINILM, name=settings.embedding_model)
     if settings.embedding_model in OPENAI_MODELS:
         return OPENAI_MODELS[settings.embedding_model]
     return get_embedder(settings).spec

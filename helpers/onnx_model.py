@@ -93,11 +93,15 @@ def max_seq_length(model_dir: Path) -> int:
 def check_pooling(model_dir: Path) -> None:
     """The export implements mean pooling then L2 normalisation: the package must say the same."""
     pooling = json.loads((model_dir / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
-    modes = sorted(k for k, v in pooling.items() if k.startswith("pooling_mode") and v)
+    # sentence-transformers < 6 writes a flag per mode; 6 writes {"pooling_mode": "mean"}
+    if isinstance(pooling.get("pooling_mode"), str):
+        modes = [f"pooling_mode_{pooling['pooling_mode']}_tokens"]
+    else:
+        modes = sorted(k for k, v in pooling.items() if k.startswith("pooling_mode") and v)
     modules = [m["type"].rsplit(".", 1)[-1] for m in json.loads((model_dir / "modules.json").read_text())]
     if modes != ["pooling_mode_mean_tokens"] or modules != ["Transformer", "Pooling", "Normalize"]:
         raise EmbeddingError(
-            f"The packaged {MODEL_NAME} uses pooling {modes} and modules {modules}; the ONNX export "
+            f"The model at {model_dir} uses pooling {modes} and modules {modules}; the ONNX export "
             "only implements mean pooling + normalisation."
         )
 
@@ -146,13 +150,15 @@ def checked_onnx_file(data_dir: Path) -> Path:
     return path
 
 
-def export(out: Path) -> None:
-    """Export the packaged model (weights checked) with pooling and normalisation to ``out``.
+def export(out: Path, model_dir: Path | None = None) -> None:
+    """Export a MiniLM sentence-transformers folder with pooling and normalisation to ``out``.
 
-    Writes the graph to ``out`` and the weights next to it (``all-MiniLM-L6-v2.onnx.data``: the
-    graph refers to them by that name, so ``out`` is best named :data:`ONNX_FILE`).
+    ``model_dir``: the packaged model (weights checked) unless given, e.g. a tuned model's folder
+    (:mod:`helpers.tuning`). Writes the graph to ``out`` and the weights next to it
+    (``all-MiniLM-L6-v2.onnx.data``: the graph refers to them by that name, so ``out`` is best
+    named :data:`ONNX_FILE`).
     """
-    model_dir = checked_weights_dir()
+    model_dir = checked_weights_dir() if model_dir is None else Path(model_dir)
     check_pooling(model_dir)
     import torch
     import transformers

@@ -186,3 +186,22 @@ def test_generality_part_measures_the_default_rule_on_unseen_data(tmp_path, monk
     text = "\n".join(_generality_section({**g, "load": [0.5]}))
     met = sum(r["met"] for r in g["rows"])
     assert f"Met on {met} of 2 datasets" in text and text.count("| seed 7 |") == 1
+
+
+def test_tuned_section_sets_each_dataset_beside_its_stock_result():
+    from benchmarks.report import _tuned_section
+
+    def row(dataset, p, r, met, **extra):
+        return {"dataset": dataset, "threshold": 0.5, "holdout_precision": p, "holdout_recall": r,
+                "holdout_flags": 40, "holdout_wrong": 2, "false_warnings_per_100_new": 4.9, "met": met,
+                **extra}
+
+    stock = {"rows": [row("shipped", 1.0, 0.8, True), row("seed 7", 0.8667, 0.8667, False)]}
+    tuned = {"rows": [row("shipped", 1.0, 0.9111, True, tickets=474, tune_seconds=141.2),
+                      row("seed 7", 0.875, 0.9333, False, tickets=469, tune_seconds=150.0)], "load": [1.0]}
+    text = "\n".join(_tuned_section(tuned, stock))
+    assert "| shipped | 474, 141 | 0.5 | 1.0 / 0.9111 | 1.0 / 0.8 |" in text
+    assert "| seed 7 | 469, 150 | 0.5 | 0.875 / 0.9333 | 0.8667 / 0.8667 |" in text
+    assert "Met on 1 of 2 datasets with the tuned model (shipped), against 1 of 2 with the stock" in text
+    alone = "\n".join(_tuned_section(tuned, None))
+    assert "not measured" in alone and "against" not in alone
