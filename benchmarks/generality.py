@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from helpers.calibration import DEFAULT_TARGET_PRECISION, calibrate, wilson_interval
+from helpers.calibration import DEFAULT_TARGET_PRECISION, calibrate, fit, wilson_interval
 from helpers.connection import forget_clients
 from helpers.lite_server import stop_lite_server
 from helpers.settings import load_settings
@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (7, 11, 23, 31, 47, 59, 71)  # never used to pick anything in the product
 TARGET_RECALL = 0.8  # the issue's measured target: precision >= 0.9 with recall >= 0.8 on holdout
 N_BOOT = 200  # the interval only; the pick itself does not depend on it
+# a stricter calibration target, for the same promise (holdout precision >= 0.9): picked on the same
+# labels and distances (calibration.fit, no new search), reported beside the default
+STRICT_TARGET = 0.95
 
 GENERATE = (
     "import sys; from pathlib import Path; sys.path.insert(0, 'data'); import generate; "
@@ -66,6 +69,7 @@ def measure(
     finally:
         forget_clients()
         stop_lite_server(str(db))
+    strict = fit(result.data, STRICT_TARGET, n_boot=N_BOOT).ticket
     held, picked = result.ticket.holdout, result.ticket.calibration
     flags = int(held["tp"]) + int(held["fp"])
     lo, hi = wilson_interval(int(held["tp"]), flags)
@@ -85,12 +89,27 @@ def measure(
         "holdout_queries": int(held["queries"]),
         "precision_interval": [round(lo, 3), round(hi, 3)],
         "false_warnings_per_100_new": held["false_warnings_per_100_new"],
-        "met": precision is not None
+        "met": _met(precision, recall),
+        "seconds": round(time.perf_counter() - start, 1),
+        "strict": {
+            "target": STRICT_TARGET,
+            "threshold": strict.threshold,
+            "calibration_recall": strict.calibration["recall"],
+            "holdout_precision": strict.holdout["precision"],
+            "holdout_recall": strict.holdout["recall"],
+            "met": _met(strict.holdout["precision"], strict.holdout["recall"]),
+        },
+    }
+
+
+def _met(precision: float | None, recall: float | None) -> bool:
+    """The issue's target on one holdout: precision >= 0.9 with recall >= 0.8."""
+    return (
+        precision is not None
         and recall is not None
         and precision >= DEFAULT_TARGET_PRECISION
-        and recall >= TARGET_RECALL,
-        "seconds": round(time.perf_counter() - start, 1),
-    }
+        and recall >= TARGET_RECALL
+    )
 
 
 def bench_generality(

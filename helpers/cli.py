@@ -109,10 +109,15 @@ def cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
     from .calibration_report import result_json, save_result, summary
     from .settings import display_path
 
+    target = args.target_precision
+    if target is None:
+        from .calibration import default_target
+
+        target = default_target(settings.embedding_model)
     result = calibrate(
         args.labels,
         settings,
-        target_precision=args.target_precision,
+        target_precision=target,
         rule=args.rule,
         related_precision=None if args.related_precision == 0 else args.related_precision,
     )
@@ -195,7 +200,8 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
         f"{display_path(result.folder)}.\nIt makes other vectors than the stock model: sync again "
         f"with it, then calibrate again:\n  EMBEDDING_MODEL={result.name} python -m helpers sync "
         f"--source {args.source} --mode overwrite\n  EMBEDDING_MODEL={result.name} python -m helpers "
-        "calibrate --labels <labels file> --save"
+        "calibrate --labels <labels file> --save\n(calibrate picks a tuned model's warning at "
+        "precision >= 0.95 on the calibration split unless --target-precision says otherwise)"
     )
     return 0
 
@@ -261,9 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--target-precision",
         type=float,
-        default=0.9,
-        help="precision the duplicate warning must reach on the calibration split (default 0.9); "
-        "none reaching it means no warning",
+        default=None,
+        help="precision the duplicate warning must reach on the calibration split (default 0.9; "
+        "0.95 for a model made by `tune`, measured in docs/calibration.md); none reaching it means "
+        "no warning",
     )
     p.add_argument(
         "--related-precision",

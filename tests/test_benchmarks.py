@@ -197,11 +197,15 @@ def test_tuned_section_sets_each_dataset_beside_its_stock_result():
                 **extra}
 
     stock = {"rows": [row("shipped", 1.0, 0.8, True), row("seed 7", 0.8667, 0.8667, False)]}
-    tuned = {"rows": [row("shipped", 1.0, 0.9111, True, tickets=474, tune_seconds=141.2),
-                      row("seed 7", 0.875, 0.9333, False, tickets=469, tune_seconds=150.0)], "load": [1.0]}
+    strict = {"holdout_precision": 0.95, "holdout_recall": 0.85, "met": True}
+    tuned = {"rows": [row("shipped", 1.0, 0.9111, True, tickets=474, tune_seconds=141.2, strict=strict),
+                      row("seed 7", 0.875, 0.9333, False, tickets=469, tune_seconds=150.0, strict=strict)],
+             "load": [1.0]}
     text = "\n".join(_tuned_section(tuned, stock))
     assert "| shipped | 474, 141 | 0.5 | 1.0 / 0.9111 | 1.0 / 0.8 |" in text
+    assert "| 0.95 / 0.85 | yes |" in text
     assert "| seed 7 | 469, 150 | 0.5 | 0.875 / 0.9333 | 0.8667 / 0.8667 |" in text
     assert "Met on 1 of 2 datasets with the tuned model (shipped), against 1 of 2 with the stock" in text
+    assert "the tuned model meets it on 2 of 2" in text
     alone = "\n".join(_tuned_section(tuned, None))
     assert "not measured" in alone and "against" not in alone

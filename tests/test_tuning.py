@@ -168,3 +168,16 @@ def test_a_collection_synced_with_the_stock_model_refuses_the_tuned_one(tuned, t
         assert out.returncode == 2 and f"No calibrated thresholds for {name}" in out.stderr, out.stderr
     finally:
         release_lite(tmp_path / "x.db")
+
+
+def test_a_tuned_model_is_calibrated_for_a_stricter_target_by_default():
+    from helpers.calibration import DEFAULT_TARGET_PRECISION, TUNED_TARGET_PRECISION, default_target
+    from helpers.cli import build_parser
+
+    assert default_target(MINILM.name) == DEFAULT_TARGET_PRECISION == 0.9
+    assert default_target("text-embedding-3-small") == 0.9
+    assert default_target(tuned_name("ab" * 32)) == TUNED_TARGET_PRECISION == 0.95
+    args = build_parser().parse_args(["calibrate", "--labels", "x.jsonl"])
+    assert args.target_precision is None  # resolved per model by cmd_calibrate
+    given = build_parser().parse_args(["calibrate", "--labels", "x.jsonl", "--target-precision", "0.9"])
+    assert given.target_precision == 0.9
