@@ -21,7 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from helpers.calibration import DEFAULT_TARGET_PRECISION, calibrate, fit, wilson_interval
+from helpers.calibration import (
+    DEFAULT_TARGET_PRECISION,
+    TUNED_TARGET_PRECISION,
+    calibrate,
+    default_target,
+    fit,
+    wilson_interval,
+)
 from helpers.connection import forget_clients
 from helpers.lite_server import stop_lite_server
 from helpers.settings import load_settings
@@ -31,9 +38,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (7, 11, 23, 31, 47, 59, 71)  # never used to pick anything in the product
 TARGET_RECALL = 0.8  # the measured target: precision >= 0.9 with recall >= 0.8 on holdout
 N_BOOT = 200  # the interval only; the pick itself does not depend on it
-# a stricter calibration target, for the same promise (holdout precision >= 0.9): picked on the same
-# labels and distances (calibration.fit, no new search), reported beside the default
-STRICT_TARGET = 0.95
+# each dataset is also picked at the other calibration target (0.95 for the stock model, whose
+# default is 0.9, and 0.9 for a tuned one, whose default is 0.95), on the same labels and distances
+# (calibration.fit, no new search), and reported beside the product's default; the promise
+# measured stays holdout precision >= 0.9 with recall >= 0.8
+OTHER_TARGET = {
+    DEFAULT_TARGET_PRECISION: TUNED_TARGET_PRECISION,
+    TUNED_TARGET_PRECISION: DEFAULT_TARGET_PRECISION,
+}
 
 GENERATE = (
     "import sys; from pathlib import Path; sys.path.insert(0, 'data'); import generate; "
@@ -65,11 +77,12 @@ def measure(
     start = time.perf_counter()
     try:
         run_sync(source, settings, show_progress=False)
-        result = calibrate(labels, settings, n_boot=N_BOOT)
+        target = default_target(settings.embedding_model)  # the product's default for this model
+        result = calibrate(labels, settings, target_precision=target, n_boot=N_BOOT)
     finally:
         forget_clients()
         stop_lite_server(str(db))
-    strict = fit(result.data, STRICT_TARGET, n_boot=N_BOOT).ticket
+    other = fit(result.data, OTHER_TARGET[target], n_boot=N_BOOT).ticket
     held, picked = result.ticket.holdout, result.ticket.calibration
     flags = int(held["tp"]) + int(held["fp"])
     lo, hi = wilson_interval(int(held["tp"]), flags)
@@ -91,13 +104,14 @@ def measure(
         "false_warnings_per_100_new": held["false_warnings_per_100_new"],
         "met": _met(precision, recall),
         "seconds": round(time.perf_counter() - start, 1),
-        "strict": {
-            "target": STRICT_TARGET,
-            "threshold": strict.threshold,
-            "calibration_recall": strict.calibration["recall"],
-            "holdout_precision": strict.holdout["precision"],
-            "holdout_recall": strict.holdout["recall"],
-            "met": _met(strict.holdout["precision"], strict.holdout["recall"]),
+        "target": target,
+        "other": {
+            "target": OTHER_TARGET[target],
+            "threshold": other.threshold,
+            "calibration_recall": other.calibration["recall"],
+            "holdout_precision": other.holdout["precision"],
+            "holdout_recall": other.holdout["recall"],
+            "met": _met(other.holdout["precision"], other.holdout["recall"]),
         },
     }
 

@@ -197,15 +197,18 @@ def test_tuned_section_sets_each_dataset_beside_its_stock_result():
                 **extra}
 
     stock = {"rows": [row("shipped", 1.0, 0.8, True), row("seed 7", 0.8667, 0.8667, False)]}
-    strict = {"holdout_precision": 0.95, "holdout_recall": 0.85, "met": True}
-    tuned = {"rows": [row("shipped", 1.0, 0.9111, True, tickets=474, tune_seconds=141.2, strict=strict),
-                      row("seed 7", 0.875, 0.9333, False, tickets=469, tune_seconds=150.0, strict=strict)],
-             "load": [1.0]}
+    other = {"target": 0.9, "holdout_precision": 0.85, "holdout_recall": 0.95, "met": False}
+    tuned = {"rows": [row("shipped", 1.0, 0.9111, True, tickets=474, tune_seconds=141.2, target=0.95,
+                          other=other),
+                      row("seed 7", 0.875, 0.9333, False, tickets=469, tune_seconds=150.0, target=0.95,
+                          other=other)],
+             "load": [1.0], "target_precision": 0.9}
     text = "\n".join(_tuned_section(tuned, stock))
-    assert "| shipped | 474, 141 | 0.5 | 1.0 / 0.9111 | 1.0 / 0.8 |" in text
-    assert "| 0.95 / 0.85 | yes |" in text
-    assert "| seed 7 | 469, 150 | 0.5 | 0.875 / 0.9333 | 0.8667 / 0.8667 |" in text
-    assert "Met on 1 of 2 datasets with the tuned model (shipped), against 1 of 2 with the stock" in text
-    assert "the tuned model meets it on 2 of 2" in text
+    assert "holdout P / R, tuned, picked at 0.95 |" in text and "tuned, picked at 0.9: holdout P / R" in text
+    shipped = "| shipped | 474, 141 | 0.5 | 1.0 / 0.9111 | 40 (2) | 4.9 | yes | 0.85 / 0.95 | no | 1.0 / 0.8"
+    seed7 = "| seed 7 | 469, 150 | 0.5 | 0.875 / 0.9333 | 40 (2) | 4.9 | no | 0.85 / 0.95 | no | 0.8667 /"
+    assert shipped in text and seed7 in text
+    assert "with the tuned model and its default (shipped); picked at 0.9 instead, on 0 of 2" in text
+    assert "with the stock model and its default, on 1 of 2" in text
     alone = "\n".join(_tuned_section(tuned, None))
-    assert "not measured" in alone and "against" not in alone
+    assert "not measured" in alone and "stock model and its default, on" not in alone
