@@ -36,16 +36,8 @@ def fresh():
     return SentenceTransformer(str(checked_weights_dir()), device="cpu", local_files_only=True)
 
 
-for name in sys.argv[2:]:
-    t0 = time.time()
-    trows = ft.ticket_texts(name)
-    chunks = collections.defaultdict(list)
-    for r in trows:
-        chunks[r.get("_id")].append(r["text"])
-    cache = pickle.load(open(f"cache_{name}.pkl", "rb"))
-    rows = cache["rows"]
-    cal = [r for r in rows if r["split"] == "calibration"]
-    hol = [r for r in rows if r["split"] == "holdout"]
+def folds(cal):
+    """Calibration request id -> fold, stratified by kind (seeded)."""
     by_kind = collections.defaultdict(list)
     for r in cal:
         by_kind[r["kind"]].append(r)
@@ -58,6 +50,20 @@ for name in sys.argv[2:]:
         for r in rs:
             fold_of[r["id"]] = k % K
             k += 1
+    return fold_of
+
+
+for name in (sys.argv[2:] if __name__ == "__main__" else []):
+    t0 = time.time()
+    trows = ft.ticket_texts(name)
+    chunks = collections.defaultdict(list)
+    for r in trows:
+        chunks[r.get("_id")].append(r["text"])
+    cache = pickle.load(open(f"cache_{name}.pkl", "rb"))
+    rows = cache["rows"]
+    cal = [r for r in rows if r["split"] == "calibration"]
+    hol = [r for r in rows if r["split"] == "holdout"]
+    fold_of = folds(cal)
     new, ens = {}, {}
     for f in range(K):
         train_rows = [r for r in cal if fold_of[r["id"]] != f]
