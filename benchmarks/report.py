@@ -623,6 +623,16 @@ def _int8_section(q: dict[str, Any]) -> list[str]:
     ]
 
 
+def _pr(row: dict[str, Any]) -> str:
+    """A row's holdout precision / recall."""
+    return f"{row.get('holdout_precision')} / {row.get('holdout_recall')}"
+
+
+def _which(met: list[str], n: int) -> str:
+    """`` (a, b)``: the datasets that met the target, when some but not all did."""
+    return f" ({', '.join(met)})" if met and len(met) < n else ""
+
+
 def _generality_section(g: dict[str, Any]) -> list[str]:
     rows = g["rows"]
     met = [r["dataset"] for r in rows if r["met"]]
@@ -646,7 +656,7 @@ def _generality_section(g: dict[str, Any]) -> list[str]:
     for r in rows:
         lines.append(
             f"| {r['dataset']} | {r['threshold']} | {r['calibration_precision']} / "
-            f"{r['calibration_recall']} | {r['holdout_precision']} / {r['holdout_recall']} | "
+            f"{r['calibration_recall']} | {_pr(r)} | "
             f"{r['holdout_flags']} ({r['holdout_wrong']}) | {r['precision_interval'][0]:.2f}-"
             f"{r['precision_interval'][1]:.2f} | {r['false_warnings_per_100_new']} | "
             f"{_yes(r['met'])} |"
@@ -654,7 +664,7 @@ def _generality_section(g: dict[str, Any]) -> list[str]:
     lines += [
         "",
         f"Met on {len(met)} of {len(rows)} datasets"
-        + (f" ({', '.join(met)})" if met and len(met) < len(rows) else "")
+        + _which(met, len(rows))
         + (
             f"; picked at precision >= {rows[0]['other']['target']:g} on the calibration split "
             f"instead, on {sum(bool(r['other']['met']) for r in rows)} of {len(rows)}"
@@ -695,18 +705,17 @@ def _tuned_section(t: dict[str, Any], stock: dict[str, Any] | None) -> list[str]
     ]
     for r in rows:
         b = before.get(r["dataset"])
-        stock_pr = f"{b['holdout_precision']} / {b['holdout_recall']}" if b else "not measured"
         o = r.get("other") or {}
         lines.append(
             f"| {r['dataset']} | {r['tickets']}, {r['tune_seconds']:.0f} | {r['threshold']} | "
-            f"{r['holdout_precision']} / {r['holdout_recall']} | {r['holdout_flags']} "
-            f"({r['holdout_wrong']}) | {r['false_warnings_per_100_new']} | {_yes(r['met'])} | "
-            f"{o.get('holdout_precision')} / {o.get('holdout_recall')} | {_yes(o.get('met'))} | {stock_pr} |"
+            f"{_pr(r)} | {r['holdout_flags']} ({r['holdout_wrong']}) | "
+            f"{r['false_warnings_per_100_new']} | {_yes(r['met'])} | {_pr(o)} | {_yes(o.get('met'))} | "
+            f"{_pr(b) if b else 'not measured'} |"
         )
     lines += [
         "",
         f"Met on {len(met)} of {len(rows)} datasets with the tuned model and its default"
-        + (f" ({', '.join(met)})" if met and len(met) < len(rows) else "")
+        + _which(met, len(rows))
         + f"; picked at {other} instead, on {other_met} of {len(rows)}"
         + (f"; with the stock model and its default, on {stock_met} of {len(before)}" if before else "")
         + ". The tuned model keeps the stock model's ONNX graph (byte-identical; only the weights "
