@@ -71,8 +71,6 @@ if __name__ == "__main__":
         if pref:
             vec = pickle.load(open(f"{pref}{name}.pkl", "rb"))
             rows = E.load(name)
-            req = {rid: i for i, rid in enumerate(vec["req"])}
-            by_org = V.index(vec["meta"])
             models = [m for m in ("base", "final") if m in vec["models"]]
         else:
             models = ["cache"]
@@ -80,12 +78,7 @@ if __name__ == "__main__":
             if m == "cache":
                 E.DATA[name] = E.load(name)
             else:
-                Vv, Q = vec["models"][m]
-                E.DATA[name] = []
-                for r in rows:
-                    ids, d = V.rank(Vv, Q[req[r["id"]]], by_org.get(str(r["org_id"]), {}))
-                    rr = dict(r); rr["ids"], rr["dists"] = ids, d; rr["cand_vec"] = np.zeros((0, 384), np.float32)
-                    E.DATA[name].append(rr)
+                E.DATA[name] = V.scored(vec, rows, m)
             s, c = E.r_base([E.feats(r) for r in E.DATA[name]])
             for pk, v in run(name, s, c).items():
                 res[f"{m}/{pk}"] = v

@@ -16,16 +16,9 @@ res = collections.defaultdict(dict)
 for name in sys.argv[2:]:
     vec = pickle.load(open(f"{pref}{name}.pkl", "rb"))
     rows = E.load(name)
-    req = {rid: i for i, rid in enumerate(vec["req"])}
-    by_org = V.index(vec["meta"])
     scored = {}
     for m in ("base", "final"):
-        Vv, Q = vec["models"][m]
-        data = []
-        for r in rows:
-            ids, d = V.rank(Vv, Q[req[r["id"]]], by_org.get(str(r["org_id"]), {}))
-            rr = dict(r); rr["ids"], rr["dists"] = ids, d; rr["cand_vec"] = np.zeros((0, 384), np.float32)
-            data.append(rr)
+        data = V.scored(vec, rows, m)
         scored[m] = (data, E.r_base([E.feats(r) for r in data]))
     orig = [r["split"] for r in rows]
     n_cal = sum(s == "calibration" for s in orig)

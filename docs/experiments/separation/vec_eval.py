@@ -29,6 +29,19 @@ def rank(V, q, tickets):
     return [t for _, t in d], np.array([x for x, _ in d], float)
 
 
+def scored(vec, rows, model):
+    """evaluate.py's ``rows`` with ids / dists ranked by one dumped model (``vec["models"][model]``)."""
+    req = {rid: i for i, rid in enumerate(vec["req"])}
+    by_org = index(vec["meta"])
+    V, Q = vec["models"][model]
+    out = []
+    for r in rows:
+        ids, d = rank(V, Q[req[r["id"]]], by_org.get(str(r["org_id"]), {}))
+        rr = dict(r); rr["ids"], rr["dists"] = ids, d; rr["cand_vec"] = np.zeros((0, 384), np.float32)
+        out.append(rr)
+    return out
+
+
 def reference(V, meta, by_org):
     """Unlabelled look-alike distances: every open ticket's first chunk to its org's nearest other open ticket."""
     out = []
