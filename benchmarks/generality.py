@@ -54,7 +54,9 @@ GENERATE = (
 
 
 def generate(seed: int, out: Path) -> Path:
-    """Write the dataset of ``seed`` (``data/generate.py``, seed swapped) to ``out``."""
+    """Write the dataset of ``seed`` (``data/generate.py``, seed swapped) to ``out``, once a run."""
+    if (out / "labels" / "queries.jsonl").is_file():  # made by the other part of this run
+        return out
     subprocess.run(
         [sys.executable, "-c", GENERATE, str(seed), str(out)],
         cwd=ROOT,
@@ -156,7 +158,7 @@ def bench_tuned(tmp: Path, log: Callable[[str], None], seeds: tuple[int, ...] = 
     cache.parent.mkdir(parents=True, exist_ok=True)
     datasets = [("shipped", ROOT / "data" / "zendesk", ROOT / "data" / "labels" / "queries.jsonl")]
     for seed in seeds:
-        out = generate(seed, tmp / f"tuned-seed{seed}")
+        out = generate(seed, tmp / f"seed{seed}")  # the generality part's datasets, when it ran
         datasets.append((f"seed {seed}", out / "zendesk", out / "labels" / "queries.jsonl"))
     rows = []
     for name, source, labels in datasets:

@@ -121,15 +121,24 @@ def model_digests(graph: Path) -> tuple[str, str]:
     return sha256_file(graph), sha256_file(data_path(graph))
 
 
-def model_problem(graph: Path) -> str | None:
-    """What is wrong with the model files of ``graph`` and how to mend it, or ``None``."""
+def model_problem(
+    graph: Path,
+    expected: tuple[str, str] = (ONNX_SHA256, DATA_SHA256),
+    source: str = "its expected sha256",
+    command: str = BUILD_COMMAND,
+) -> str | None:
+    """What is wrong with the model files of ``graph`` and how to mend it, or ``None``.
+
+    ``expected``: the sha256 of the graph and of its weights (by default the stock export's; a
+    tuned model's come from its manifest, named by ``source``); ``command``: what makes them.
+    """
     for part in (graph, data_path(graph)):
         if not part.is_file():
-            return f"The ONNX model file {part} is missing; build it with `{BUILD_COMMAND}`"
-    if model_digests(graph) != (ONNX_SHA256, DATA_SHA256):
+            return f"The ONNX model file {part} is missing; build it with `{command}`"
+    if model_digests(graph) != tuple(expected):
         return (
-            f"The ONNX model {graph} (or its weights, {DATA_FILE}) does not match its expected "
-            f"sha256; rebuild it with `{BUILD_COMMAND}`"
+            f"The ONNX model {graph} (or its weights, {DATA_FILE}) does not match {source}; "
+            f"rebuild it with `{command}`"
         )
     return None
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EmbeddingError
-from .onnx_model import MODEL_NAME, ONNX_FILE, data_path, model_digests
+from .onnx_model import MODEL_NAME, ONNX_FILE, model_problem
 
 TUNED_PREFIX = f"{MODEL_NAME}-tuned-"
 _NAME = re.compile(rf"^{re.escape(TUNED_PREFIX)}[0-9a-f]{{12}}$")
@@ -69,14 +69,15 @@ def checked_tuned_onnx(data_dir: Path, name: str) -> Path:
     folder = tuned_dir(data_dir, name)
     manifest = read_manifest(folder)
     graph = folder / ONNX_FILE
-    for part in (graph, data_path(graph)):
-        if not part.is_file():
-            raise EmbeddingError(f"The tuned model file {part} is missing; tune the model again.")
-    if manifest["name"] != name or model_digests(graph) != (manifest["onnx_sha256"], manifest["data_sha256"]):
+    if manifest["name"] != name:
         raise EmbeddingError(
-            f"The tuned model {name} at {folder} does not match its manifest's sha256; tune it again "
+            f"The manifest at {folder} names another model, {manifest['name']!r}; tune again "
             f"(`{TUNE_COMMAND}`)."
         )
+    expected = (manifest["onnx_sha256"], manifest["data_sha256"])
+    problem = model_problem(graph, expected, "its manifest's sha256", TUNE_COMMAND)
+    if problem is not None:
+        raise EmbeddingError(f"{problem}.")
     return graph
 
 

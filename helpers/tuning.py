@@ -117,7 +117,7 @@ def _train(model, pairs: list[tuple[str, str]], config: TuneConfig, log: Callabl
 def _embed(model, texts: list[str]):
     import torch
 
-    features = model.tokenize(texts) if not hasattr(model, "preprocess") else model.preprocess(texts)
+    features = getattr(model, "preprocess", model.tokenize)(texts)  # tokenize: before ST 6
     return torch.nn.functional.normalize(model(features)["sentence_embedding"], dim=1)
 
 
@@ -139,6 +139,8 @@ def tune(
     log: Callable[[str], None] = lambda _: None,
 ) -> TuneResult:
     """Train the offline model on ``source``'s tickets; write it under ``data_dir``; return its name."""
+    if config.epochs < 1 or config.batch_size < 2:
+        raise EmbeddingError("Tuning needs at least 1 epoch and batches of at least 2 tickets.")
     started = time.perf_counter()
     pairs = ticket_pairs(r for r in read_messages(source) if isinstance(r, Record))
     if len(pairs) < MIN_PAIRS:
@@ -146,8 +148,6 @@ def tune(
             f"{source} holds {len(pairs)} tickets with a subject and a description; adapting the "
             f"model needs at least {MIN_PAIRS} (the stock model stays the right choice here)."
         )
-    if config.epochs < 1 or config.batch_size < 2:
-        raise EmbeddingError("Tuning needs at least 1 epoch and batches of at least 2 tickets.")
     log(f"{len(pairs)} tickets; training {config.epochs} epoch(s) on CPU")
     model = _base_model(config.seed)
     loss = _train(model, pairs, config, log)
