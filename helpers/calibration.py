@@ -638,7 +638,7 @@ def _decide(
 
 def fit(
     data: CalibrationData,
-    target_precision: float | None = DEFAULT_TARGET_PRECISION,
+    target_precision: float | None = None,
     n_boot: int = N_BOOT,
     seed: int = SEED,
     rule: str = "precision",
@@ -647,14 +647,15 @@ def fit(
     """Pick the thresholds on the ``calibration`` split; evaluate them on ``holdout``.
 
     ``rule="precision"`` (default): the duplicate warning is the highest-recall threshold with
-    precision >= ``target_precision`` (none: no warning); ``rule="f1"``: best F1. The related
+    precision >= ``target_precision`` (none: no warning; ``None``: the model's default,
+    :func:`default_target`, as the CLI); ``rule="f1"``: best F1. The related
     level uses ``related_precision`` (``None``: best F1). Articles: best F1. Pure: no Milvus,
     no model; the holdout split never influences a pick or its interval.
     """
     if rule not in RULES:
         raise InputError(f"Unknown rule {rule!r}; use one of {', '.join(RULES)}.")
     if rule == "precision" and target_precision is None:
-        raise InputError("The precision rule needs a target precision (e.g. 0.9).")
+        target_precision = default_target(data.model)
     _check_target(target_precision, "--target-precision")
     _check_target(related_precision, "--related-precision")
     target = target_precision if rule == "precision" else None
@@ -693,7 +694,7 @@ def fit(
 def calibrate(
     labels_path: str | Path,
     settings: Settings,
-    target_precision: float | None = DEFAULT_TARGET_PRECISION,
+    target_precision: float | None = None,
     searcher: Any = None,
     n_boot: int = N_BOOT,
     seed: int = SEED,
@@ -702,6 +703,8 @@ def calibrate(
     related_precision: float | None = DEFAULT_RELATED_PRECISION,
 ) -> CalibrationResult:
     """Load labels, search with the form's rule, pick on ``calibration``, evaluate on ``holdout``.
+
+    ``target_precision=None``: the model's default target (:func:`default_target`).
 
     ``searcher`` defaults to the process-wide :class:`helpers.search.Searcher` for ``settings``.
     """

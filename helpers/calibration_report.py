@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .calibration import CalibrationResult, DecisionResult, Uncertainty
+from .calibration import CalibrationResult, DecisionResult, TicketObs, Uncertainty
 from .thresholds import TUTORIAL_ARTICLE, TUTORIAL_TICKET, save_thresholds
 
 METRIC_KEYS = ("precision", "recall", "f1", "tp", "fp", "fn", "queries")
@@ -192,3 +192,66 @@ def threshold_table(result: CalibrationResult, split: str = "holdout") -> list[d
             }
         )
     return out
+
+
+def model_table(results: list[CalibrationResult], split: str = "holdout") -> list[dict[str, Any]]:
+    """One row per calibrated model, measured on ``split``: the duplicate warning's target and
+    pick, its precision and recall, the counts a support team weighs, and the article F1.
+
+    For comparing models (notebook 05: the stock model against the one ``tune`` made) on the
+    same labels; each row uses that model's own thresholds.
+    """
+    rows = []
+    for result in results:
+        ticket = getattr(result.ticket, split)
+        article = getattr(result.article, split)
+        rows.append(
+            {
+                "model": result.model,
+                "warning target": result.target_precision,
+                "warning": result.ticket.threshold,
+                "precision": ticket["precision"],
+                "recall": ticket["recall"],
+                "false warnings per 100 new": ticket["false_warnings_per_100_new"],
+                "missed per 100 duplicates": ticket["missed_per_100_duplicates"],
+                "article F1": article["f1"],
+            }
+        )
+    return rows
+
+
+def _outcome(t: TicketObs, threshold: float | None) -> str:
+    if threshold is None or t.nearest_distance is None or not t.nearest_distance < threshold:
+        return "filed"
+    return "right warning" if t.nearest_is_duplicate else "wrong warning"
+
+
+def decision_changes(
+    before: CalibrationResult, after: CalibrationResult, split: str = "holdout"
+) -> list[dict[str, Any]]:
+    """The requests of ``split`` whose duplicate-warning outcome differs between two calibrations
+    of the same labels (e.g. the stock model and a tuned one), each with its own threshold.
+
+    Outcome: "right warning" (the nearest open ticket is a labelled duplicate), "wrong warning"
+    (it is not, or the request has none), or "filed" (no warning). The outcome columns are named
+    by the models ("before" / "after" when both are the same model).
+    """
+    after_by_id = {t.id: t for t in after.data.split(split).tickets}
+    names = (before.model, after.model) if before.model != after.model else ("before", "after")
+    rows = []
+    for t in before.data.split(split).tickets:
+        other = after_by_id.get(t.id)
+        if other is None:
+            continue
+        a, b = _outcome(t, before.ticket.threshold), _outcome(other, after.ticket.threshold)
+        if a != b:
+            rows.append(
+                {
+                    "request": t.id,
+                    "truth": "duplicate" if t.has_duplicate else "new problem",
+                    names[0]: a,
+                    names[1]: b,
+                    "query": t.query,
+                }
+            )
+    return rows

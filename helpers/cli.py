@@ -109,15 +109,10 @@ def cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
     from .calibration_report import result_json, save_result, summary
     from .settings import display_path
 
-    target = args.target_precision
-    if target is None:
-        from .calibration import default_target
-
-        target = default_target(settings.embedding_model)
     result = calibrate(
         args.labels,
         settings,
-        target_precision=target,
+        target_precision=args.target_precision,  # None: the model's default (calibration.default_target)
         rule=args.rule,
         related_precision=None if args.related_precision == 0 else args.related_precision,
     )

@@ -226,6 +226,54 @@ def test_fit_picks_on_calibration_and_reports_holdout():
     assert lo <= result.article.threshold <= hi
 
 
+def test_the_library_default_target_is_the_models_as_in_the_cli():
+    from dataclasses import replace
+
+    from helpers.tuned_models import tuned_name
+
+    stock = fit(split_data(), n_boot=50)
+    tuned = fit(replace(split_data(), model=tuned_name("ab" * 32)), n_boot=50)
+    assert stock.target_precision == 0.9 and tuned.target_precision == 0.95
+    assert stock.rule == "highest recall with precision >= 0.9"
+    assert tuned.rule == "highest recall with precision >= 0.95"
+    assert fit(replace(split_data(), model=tuned_name("ab" * 32)), 0.9, n_boot=50).target_precision == 0.9
+
+
+def test_model_table_and_decision_changes_read_each_results_own_thresholds():
+    from dataclasses import replace
+
+    from helpers.calibration_report import decision_changes, model_table
+
+    data = split_data()
+    strict = fit(data, 0.9, n_boot=50)
+    loose = fit(replace(data, model="other-model"), rule="f1", n_boot=50)
+    loose = replace(loose, ticket=replace(loose.ticket, threshold=0.75))  # flags more of the holdout
+    rows = model_table([strict, loose])
+    assert [r["model"] for r in rows] == [MODEL, "other-model"]
+    assert rows[0]["warning"] == strict.ticket.threshold and rows[0]["warning target"] == 0.9
+    assert rows[1]["warning target"] is None
+    assert rows[0]["precision"] == strict.ticket.holdout["precision"]
+    assert rows[0]["false warnings per 100 new"] == strict.ticket.holdout["false_warnings_per_100_new"]
+    assert rows[1]["article F1"] == loose.article.holdout["f1"]
+
+    def outcome(t, threshold):
+        if not t.nearest_distance < threshold:
+            return "filed"
+        return "right warning" if t.duplicate_of and t.nearest_id in t.duplicate_of else "wrong warning"
+
+    expected = {
+        t.id: (outcome(t, strict.ticket.threshold), outcome(t, 0.75))
+        for t in data.split("holdout").tickets
+        if outcome(t, strict.ticket.threshold) != outcome(t, 0.75)
+    }
+    changes = decision_changes(strict, loose)
+    assert expected and {r["request"]: (r[MODEL], r["other-model"]) for r in changes} == expected
+    assert all(r["truth"] in ("duplicate", "new problem") for r in changes)
+    same_model = decision_changes(strict, replace(loose, model=MODEL))
+    assert {(r["before"], r["after"]) for r in same_model} == set(expected.values())
+    assert decision_changes(strict, strict) == []
+
+
 def test_holdout_never_influences_the_pick():
     a, b = fit(split_data(0.0), n_boot=200), fit(split_data(0.5), n_boot=200)
     assert (a.ticket.threshold, a.article.threshold) == (b.ticket.threshold, b.article.threshold)
