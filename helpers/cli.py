@@ -180,9 +180,13 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
     from .tuned_models import list_tuned
 
     if args.list:
-        for m in list_tuned(settings.data_dir):
+        found = list_tuned(settings.data_dir)
+        for m in found:
             made = f"{m.get('created', '')}  {m.get('tickets', '?')} tickets from {m.get('source', '?')}"
             print(f"{m['name']}  {made}")
+        if not found:
+            where = display_path(settings.data_dir)
+            print(f"No tuned model in {where}: python -m helpers tune --source FOLDER")
         return 0
     if args.source is None:
         raise InputError("`tune` needs the tickets to adapt to: python -m helpers tune --source FOLDER")

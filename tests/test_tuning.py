@@ -81,6 +81,12 @@ def test_too_few_tickets_is_one_line_and_writes_nothing(tmp_path):
     assert not (tmp_path / "data" / "models").exists()
 
 
+def test_listing_no_tuned_model_says_how_to_make_one(tmp_path):
+    listed = run_cli(["tune", "--list"], {"HELPERS_DATA_DIR": str(tmp_path)})
+    assert listed.returncode == 0 and listed.stdout.startswith("No tuned model in "), listed.stdout
+    assert "python -m helpers tune --source FOLDER" in listed.stdout
+
+
 def test_an_unknown_tuned_model_is_one_clear_line(tmp_path):
     name = tuned_name("0" * 64)
     with pytest.raises(EmbeddingError, match="No tuned model") as err:
