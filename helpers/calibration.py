@@ -116,6 +116,11 @@ class TicketObs:
     def nearest_is_duplicate(self) -> bool:
         return self.nearest_id is not None and self.nearest_id in self.duplicate_of
 
+    def warned(self, threshold: float | None) -> bool:
+        """Whether the duplicate warning at ``threshold`` fires (``None``: a level that never does)."""
+        d = self.nearest_distance
+        return threshold is not None and d is not None and d < threshold
+
 
 @dataclass(frozen=True)
 class ArticleSeen:
@@ -734,7 +739,7 @@ def boundary_examples(
     for t in data.tickets:
         if t.nearest_distance is None:
             continue
-        flagged = ticket_threshold is not None and t.nearest_distance < ticket_threshold
+        flagged = t.warned(ticket_threshold)
         err = None
         if flagged and not t.nearest_is_duplicate:
             err = "FP"

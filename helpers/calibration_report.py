@@ -221,7 +221,7 @@ def model_table(results: list[CalibrationResult], split: str = "holdout") -> lis
 
 
 def _outcome(t: TicketObs, threshold: float | None) -> str:
-    if threshold is None or t.nearest_distance is None or not t.nearest_distance < threshold:
+    if not t.warned(threshold):
         return "filed"
     return "right warning" if t.nearest_is_duplicate else "wrong warning"
 

@@ -13,7 +13,6 @@ import ft
 from ftcv import fresh
 from ftcv2 import enc
 
-EPOCHS = int(sys.argv[1])
 BATCH, LR, SCALE = 32, 2e-5, 20.0
 
 
@@ -53,18 +52,20 @@ def train(model, pairs):
     model.eval()
 
 
-for name in sys.argv[2:]:
-    t0 = time.time()
-    trows = ft.ticket_texts(name)
-    rows = pickle.load(open(f"cache_{name}.pkl", "rb"))["rows"]
-    texts = [r["text"] for r in trows]
-    qtexts = [query_form(r["query"]) for r in rows]
-    pairs = [(query_form(desc), f"subject: {subj}") for subj, desc in tickets(name)]
-    out = dict(meta=[(r.get("_id"), r.get("status"), str(r.get("organization_id"))) for r in trows],
-               req=[r["id"] for r in rows], fold_of={}, epochs=EPOCHS, models={})
-    out["models"]["base"] = enc(fresh(), texts, qtexts)
-    m = fresh()
-    train(m, pairs)
-    out["models"]["final"] = enc(m, texts, qtexts)
-    pickle.dump(out, open(f"vec_ssl{EPOCHS}_{name}.pkl", "wb"))
-    print(name, len(pairs), "pairs, done", round(time.time() - t0, 1), "s", flush=True)
+if __name__ == "__main__":  # selfsup_mask.py imports tickets()
+    EPOCHS = int(sys.argv[1])
+    for name in sys.argv[2:]:
+        t0 = time.time()
+        trows = ft.ticket_texts(name)
+        rows = pickle.load(open(f"cache_{name}.pkl", "rb"))["rows"]
+        texts = [r["text"] for r in trows]
+        qtexts = [query_form(r["query"]) for r in rows]
+        pairs = [(query_form(desc), f"subject: {subj}") for subj, desc in tickets(name)]
+        out = dict(meta=[(r.get("_id"), r.get("status"), str(r.get("organization_id"))) for r in trows],
+                   req=[r["id"] for r in rows], fold_of={}, epochs=EPOCHS, models={})
+        out["models"]["base"] = enc(fresh(), texts, qtexts)
+        m = fresh()
+        train(m, pairs)
+        out["models"]["final"] = enc(m, texts, qtexts)
+        pickle.dump(out, open(f"vec_ssl{EPOCHS}_{name}.pkl", "wb"))
+        print(name, len(pairs), "pairs, done", round(time.time() - t0, 1), "s", flush=True)

@@ -31,6 +31,7 @@ from helpers.search import query_form
 import ft
 from ftcv import fresh
 from ftcv2 import enc
+from selfsup import tickets  # the same tickets as the baseline
 
 BATCH, LR, SCALE = 32, 2e-5, 20.0
 MASK = os.environ.get("MASK") == "1"
@@ -41,22 +42,6 @@ SUBSAMPLE = float(os.environ.get("SUBSAMPLE") or 0)
 GENERIC = ["Help", "Question", "Problem", "Issue", "Urgent", "Support request", "Hi", "Need help",
            "Please help", "Hello"]
 NEG_INF = -1e4
-
-
-def source(name):
-    return "/work/main/data/zendesk/tickets.jsonl" if name == "shipped" else f"{name}/zendesk/tickets.jsonl"
-
-
-def tickets(name):
-    out = {}
-    for line in open(source(name)):
-        m = json.loads(line)
-        if m.get("type") != "RECORD":
-            continue
-        d = m["record"]["data"]
-        if d.get("subject") and d.get("description"):
-            out[d["id"]] = (d["subject"], d["description"])
-    return list(out.values())
 
 
 def norm(subject):
