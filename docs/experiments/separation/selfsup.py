@@ -52,14 +52,18 @@ def train(model, pairs):
     model.eval()
 
 
-if __name__ == "__main__":  # selfsup_mask.py imports tickets()
+def encoded_texts(name):
+    """The dataset's stored chunks and labelled requests (in the form's query form), as encoded."""
+    trows = ft.ticket_texts(name)
+    rows = pickle.load(open(f"cache_{name}.pkl", "rb"))["rows"]
+    return trows, rows, [r["text"] for r in trows], [query_form(r["query"]) for r in rows]
+
+
+if __name__ == "__main__":  # selfsup_mask.py imports tickets() and encoded_texts()
     EPOCHS = int(sys.argv[1])
     for name in sys.argv[2:]:
         t0 = time.time()
-        trows = ft.ticket_texts(name)
-        rows = pickle.load(open(f"cache_{name}.pkl", "rb"))["rows"]
-        texts = [r["text"] for r in trows]
-        qtexts = [query_form(r["query"]) for r in rows]
+        trows, rows, texts, qtexts = encoded_texts(name)
         pairs = [(query_form(desc), f"subject: {subj}") for subj, desc in tickets(name)]
         out = dict(meta=[(r.get("_id"), r.get("status"), str(r.get("organization_id"))) for r in trows],
                    req=[r["id"] for r in rows], fold_of={}, epochs=EPOCHS, models={})

@@ -28,10 +28,9 @@ import json, os, pickle, random, sys, time
 import numpy as np
 import torch
 from helpers.search import query_form
-import ft
 from ftcv import fresh
 from ftcv2 import enc
-from selfsup import tickets  # the same tickets as the baseline
+from selfsup import encoded_texts, tickets  # the same tickets and texts as the baseline
 
 BATCH, LR, SCALE = 32, 2e-5, 20.0
 MASK = os.environ.get("MASK") == "1"
@@ -115,10 +114,7 @@ if __name__ == "__main__":
     print("options:", dict(MASK=MASK, CORRUPT=CORRUPT, FILTER=FILTER, FILTER_FLOOR=FILTER_FLOOR, SUBSAMPLE=SUBSAMPLE), "->", prefix, flush=True)
     for name in sys.argv[2:]:
         t0 = time.time()
-        trows = ft.ticket_texts(name)
-        rows = pickle.load(open(f"cache_{name}.pkl", "rb"))["rows"]
-        texts = [r["text"] for r in trows]
-        qtexts = [query_form(r["query"]) for r in rows]
+        trows, rows, texts, qtexts = encoded_texts(name)
         pairs = make_pairs(name, CORRUPT)
         n_all, n_bad = len(pairs), sum(p[3] for p in pairs)
         out = dict(meta=[(r.get("_id"), r.get("status"), str(r.get("organization_id"))) for r in trows],
