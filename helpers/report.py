@@ -9,6 +9,37 @@ from .errors import HelpersError
 from .settings import display_path, load_settings
 
 
+def tuned_lines(data_dir: Path, thresholds_path: Path) -> list[str]:
+    """One line per model ``tune`` made under ``data_dir``: its source and, once calibrated, its
+    warning and holdout precision / recall (from the writable thresholds file); how to use it."""
+    from .thresholds import read_file
+    from .tuned_models import list_tuned
+
+    found = list_tuned(data_dir)
+    if not found:
+        return []
+    saved = read_file(thresholds_path)
+    out = [
+        f"Tuned models in {display_path(data_dir)} (use one with EMBEDDING_MODEL=<name> and a "
+        "collection synced with it):"
+    ]
+    for manifest in found:
+        name = str(manifest.get("name"))
+        made = f"{manifest.get('tickets', '?')} tickets of {display_path(manifest.get('source', '?'))}"
+        entry = saved.get(name)
+        if not entry:
+            out.append(f"  {name}: {made}; not calibrated (python -m helpers calibrate ... --save)")
+            continue
+        ticket = entry.get("ticket")
+        warning = "none (no duplicate warning)" if ticket is None else ticket
+        held = entry.get("holdout", {}).get("ticket", {})
+        out.append(
+            f"  {name}: {made}; warning {warning}, holdout precision {held.get('precision')}, "
+            f"recall {held.get('recall')}"
+        )
+    return out
+
+
 def main() -> int:
     from .embeddings import model_spec
     from .stats import entity_counts, layout
@@ -34,6 +65,8 @@ def main() -> int:
         holdout = read_file(Path(th.path)).get(spec.name, {}).get("holdout", {})
         for decision, m in sorted(holdout.items()):
             print(f"  holdout {decision}: precision {m.get('precision')}, recall {m.get('recall')}")
+        for line in tuned_lines(settings.data_dir, Path(settings.thresholds_path)):
+            print(line)
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

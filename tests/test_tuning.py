@@ -87,6 +87,27 @@ def test_listing_no_tuned_model_says_how_to_make_one(tmp_path):
     assert "python -m helpers tune --source FOLDER" in listed.stdout
 
 
+def test_the_tutorial_report_lists_tuned_models_with_their_calibrated_warning(tmp_path):
+    from helpers.report import tuned_lines
+
+    thresholds = tmp_path / "thresholds.json"
+    assert tuned_lines(tmp_path, thresholds) == []  # nothing tuned: no section
+    names = [tuned_name("a" * 64), tuned_name("b" * 64)]
+    for name, created in zip(names, ["2026-12-01T10:00:00+00:00", "2026-12-02T10:00:00+00:00"], strict=True):
+        folder = tuned_dir(tmp_path, name)
+        folder.mkdir(parents=True)
+        manifest = {"name": name, "onnx_sha256": "x", "data_sha256": "y", "tickets": 474,
+                    "source": str(tmp_path / "zendesk"), "created": created}
+        (folder / MANIFEST).write_text(json.dumps(manifest))
+    held = {"ticket": {"precision": 1.0, "recall": 0.911}}
+    thresholds.write_text(json.dumps({names[0]: {"ticket": 0.69, "article": 0.9, "holdout": held}}))
+    lines = tuned_lines(tmp_path, thresholds)
+    assert lines[0].startswith("Tuned models in ") and "EMBEDDING_MODEL=<name>" in lines[0]
+    assert lines[1].startswith(f"  {names[1]}: 474 tickets of ") and "not calibrated" in lines[1]  # newest
+    assert lines[2].startswith(f"  {names[0]}: 474 tickets of ")
+    assert lines[2].endswith("warning 0.69, holdout precision 1.0, recall 0.911"), lines[2]
+
+
 def test_an_unknown_tuned_model_is_one_clear_line(tmp_path):
     name = tuned_name("0" * 64)
     with pytest.raises(EmbeddingError, match="No tuned model") as err:
