@@ -66,9 +66,10 @@ import pandas as pd
 
 from .errors import InputError
 from .labels import Label, load_labels
+from .onnx_model import MODEL_NAME
 from .settings import Settings, display_path
 from .thresholds import TUTORIAL_ARTICLE, TUTORIAL_TICKET
-from .tuned_models import is_tuned_name
+from .tuned_models import TUNE_COMMAND, is_tuned_name
 
 FORM_ARTICLES = 5  # the form lists at most the top 5 articles
 TICKET_FETCH = 200  # open tickets fetched per query: enough to find the labelled duplicate
@@ -333,6 +334,14 @@ def article_curve(data: CalibrationData, thresholds: Sequence[float] | None = No
 # ----------------------------------------------------------------------------- picking
 
 
+# the stock offline model only: a model made by `tune`, or OpenAI's, has no such next step
+TUNE_HINT = (
+    " Or adapt the offline model to your tickets, without labels, then sync and calibrate with it "
+    f"(`{TUNE_COMMAND}`): it separates duplicates from look-alikes better on the datasets measured in "
+    "docs/calibration.md."
+)
+
+
 def default_target(model: str) -> float:
     """The duplicate warning's default target precision for ``model`` (stricter for a tuned model)."""
     return TUNED_TARGET_PRECISION if is_tuned_name(model) else DEFAULT_TARGET_PRECISION
@@ -593,6 +602,7 @@ class CalibrationResult:
                 f"the target {target:g} it was picked for: on requests it was not picked on, it "
                 "warns wrongly more often than intended. Label more requests near the threshold, "
                 "or pick for a higher target (--target-precision)."
+                + (TUNE_HINT if self.model == MODEL_NAME else "")
             )
         return tuple(out)
 

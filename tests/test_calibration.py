@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import types
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,9 @@ from helpers.calibration import (
 from helpers.calibration_report import result_json, save_result, summary, uncertainty_text
 from helpers.errors import InputError
 from helpers.labels import load_labels
+from helpers.onnx_model import MODEL_NAME
 from helpers.thresholds import SHIPPED_FILE, TUTORIAL_MODEL, load_thresholds, save_thresholds
+from helpers.tuned_models import tuned_name
 from tests.support.labels import label, write_labels
 
 REPO = Path(__file__).resolve().parent.parent
@@ -820,6 +823,12 @@ def test_a_pick_that_does_not_hold_on_the_holdout_is_said_with_its_interval():
         "the threshold, or pick for a higher target (--target-precision)."
     ]
     assert said[0] in summary(result) and said[0] in result_json(result)["warnings"]
+    # the stock offline model has one more lever, tune; a tuned model (or another model) has not
+    for model, hint in ((MODEL_NAME, True), (tuned_name("c" * 64), False)):
+        other = fit(replace(data_of(calibration + holdout), model=model), n_boot=50, target_precision=0.9)
+        line = [w for w in other.warnings if w.startswith("On the holdout split")]
+        assert line == [said[0] + (cal.TUNE_HINT if hint else "")], model
+    assert "python -m helpers tune --source" in cal.TUNE_HINT
     clean = fit(data_of(calibration + holdout[:10] + holdout[14:]), n_boot=50)
     assert clean.ticket.holdout["precision"] == 1.0
     assert not any(w.startswith("On the holdout split") for w in clean.warnings)
