@@ -152,7 +152,7 @@ def bench_generality(
 
 def bench_tuned(tmp: Path, log: Callable[[str], None], seeds: tuple[int, ...] = SEEDS) -> dict[str, Any]:
     """As :func:`bench_generality`, each dataset's model first tuned on its own tickets (no labels)."""
-    from helpers.tuning import tune
+    from helpers.tuning import TuneConfig, tune
 
     cache = load_settings().data_dir / "bench" / "tuned.sqlite"  # keyed by model name: tuned vectors apart
     cache.parent.mkdir(parents=True, exist_ok=True)
@@ -166,7 +166,8 @@ def bench_tuned(tmp: Path, log: Callable[[str], None], seeds: tuple[int, ...] = 
         tuned = tune(source, data_dir)
         env = {"EMBEDDING_MODEL": tuned.name, "HELPERS_DATA_DIR": str(data_dir)}
         row = measure(f"tuned-{name}", source, labels, tmp, cache, env)
-        rows.append({**row, "dataset": name, "tune_seconds": round(tuned.seconds, 1), "tickets": tuned.pairs})
+        rows.append({**row, "dataset": name, "tune_seconds": round(tuned.seconds, 1), "tickets": tuned.pairs,
+                     "epochs": TuneConfig().epochs})
         log(_line(rows[-1]) + f" [tuned on {tuned.pairs} tickets in {tuned.seconds:.0f} s]")
     return {
         "rows": rows,

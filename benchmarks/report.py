@@ -50,6 +50,12 @@ def fmt(values: list[float] | None, digits: int = 1, unit: str = "") -> str:
     return f"{med(values):.{digits}f}{u} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
+def _epochs(rows: list[dict[str, Any]]) -> str:
+    """How many epochs the bench's tune ran (rows recorded before 2026-12-07 ran 1, then the default)."""
+    found = sorted({int(r.get("epochs", 1)) for r in rows}) or [1]
+    return " / ".join(map(str, found)) + (" epoch" if found == [1] else " epochs")
+
+
 def _load(samples: list[float] | None) -> str:
     return fmt(samples, 2) if samples else "n/a"
 
@@ -692,7 +698,7 @@ def _tuned_section(t: dict[str, Any], stock: dict[str, Any] | None) -> list[str]
         "## The same datasets, the model first tuned on each dataset's own tickets",
         "",
         "For each dataset of the previous section, `python -m helpers tune` (`helpers.tuning`: "
-        "all-MiniLM-L6-v2 trained one epoch to find each ticket's own subject from its description; "
+        f"all-MiniLM-L6-v2 trained {_epochs(rows)} to find each ticket's own subject from its description; "
         "no label is used) on that dataset's source, then the product's sync and `calibrate` with "
         f"the tuned model and its default rule (highest recall with calibration precision >= "
         f"{target:g}), on the same labels as above; the warning is measured on the holdout split. "

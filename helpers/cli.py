@@ -193,7 +193,8 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
     from .tuning import TuneConfig, tune
 
     log = (lambda line: None) if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
-    result = tune(args.source, settings.data_dir, TuneConfig(epochs=args.epochs), log)
+    config = TuneConfig() if args.epochs is None else TuneConfig(epochs=args.epochs)
+    result = tune(args.source, settings.data_dir, config, log)
     print(
         f"Tuned model {result.name}: {result.pairs} tickets, {result.seconds:.0f} s, in "
         f"{display_path(result.folder)}.\nIt makes other vectors than the stock model: sync again "
@@ -303,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tune", help="adapt the offline model to a source's tickets (no labels needed)")
     p.add_argument("--source", help="folder (or file) of Airbyte JSONL messages with a tickets stream")
-    p.add_argument("--epochs", type=int, default=1, help="passes over the tickets (default 1)")
+    p.add_argument("--epochs", type=int, help="passes over the tickets (default 3, as measured)")
     p.add_argument("--list", action="store_true", help="list the tuned models of the data directory")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=cmd_tune)

@@ -16,7 +16,7 @@ from helpers.onnx_model import DATA_SHA256, ONNX_FILE, ONNX_SHA256, data_path, m
 from helpers.search import query_form
 from helpers.settings import load_settings
 from helpers.tuned_models import MANIFEST, is_tuned_name, tuned_dir, tuned_name
-from helpers.tuning import MIN_PAIRS, ticket_pairs
+from helpers.tuning import MIN_PAIRS, TuneConfig, ticket_pairs
 from tests.support.cli import lite_env, run_cli
 from tests.support.collections import release_lite
 
@@ -87,6 +87,12 @@ def test_listing_no_tuned_model_says_how_to_make_one(tmp_path):
     assert "python -m helpers tune --source FOLDER" in listed.stdout
 
 
+def test_the_cli_help_states_the_default_epochs():
+    out = run_cli(["tune", "--help"], {})
+    said = " ".join(out.stdout.split())  # argparse wraps the help
+    assert out.returncode == 0 and f"(default {TuneConfig().epochs}, as measured)" in said
+
+
 def test_the_tutorial_report_lists_tuned_models_with_their_calibrated_warning(tmp_path):
     from helpers.report import tuned_lines
 
@@ -140,7 +146,8 @@ def test_tune_writes_a_model_named_by_its_weights_and_checked_by_its_manifest(tu
     # only the weights change: the graph is the stock export's, byte for byte (so is its speed)
     assert manifest["onnx_sha256"] == ONNX_SHA256 and manifest["data_sha256"] != DATA_SHA256
     assert manifest["tickets"] == TICKETS and manifest["source"] == str(src.resolve())
-    assert manifest["training"]["epochs"] == 1 and np.isfinite(manifest["training"]["final_loss"])
+    assert manifest["training"]["epochs"] == TuneConfig().epochs == 3
+    assert np.isfinite(manifest["training"]["final_loss"])
     # the next steps, spelled out: the collection must be synced again with it
     assert f"EMBEDDING_MODEL={name} python -m helpers sync --source {src} --mode overwrite" in stdout
     listed = run_cli(["tune", "--list"], {"HELPERS_DATA_DIR": str(data)})
