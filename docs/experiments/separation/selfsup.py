@@ -32,22 +32,32 @@ def tickets(name):
     return list(out.values())
 
 
+def mnrl_pass(model, opt, pairs, adjust=None):
+    """One pass of MultipleNegativesRankingLoss over pairs (anchor, positive, ...) in their order, in
+    batches of BATCH; adjust(logits, batch) may change the scaled logits. Returns the summed loss."""
+    tot = 0.0
+    for i in range(0, len(pairs), BATCH):
+        b = pairs[i:i + BATCH]
+        if len(b) < 2:
+            continue
+        ea = torch.nn.functional.normalize(model(model.tokenize([x[0] for x in b]))["sentence_embedding"], dim=1)
+        eb = torch.nn.functional.normalize(model(model.tokenize([x[1] for x in b]))["sentence_embedding"], dim=1)
+        logits = SCALE * ea @ eb.T
+        if adjust is not None:
+            logits = adjust(logits, b)
+        loss = torch.nn.functional.cross_entropy(logits, torch.arange(len(b)))
+        opt.zero_grad(); loss.backward(); opt.step()
+        tot += float(loss.detach()) * len(b)
+    return tot
+
+
 def train(model, pairs):
     model.train()
     opt = torch.optim.AdamW(model.parameters(), lr=LR)
     rng = random.Random(0)
     for ep in range(EPOCHS):
         rng.shuffle(pairs)
-        tot = 0.0
-        for i in range(0, len(pairs), BATCH):
-            b = pairs[i:i + BATCH]
-            if len(b) < 2:
-                continue
-            ea = torch.nn.functional.normalize(model(model.tokenize([x[0] for x in b]))["sentence_embedding"], dim=1)
-            eb = torch.nn.functional.normalize(model(model.tokenize([x[1] for x in b]))["sentence_embedding"], dim=1)
-            loss = torch.nn.functional.cross_entropy(SCALE * ea @ eb.T, torch.arange(len(b)))
-            opt.zero_grad(); loss.backward(); opt.step()
-            tot += float(loss.detach()) * len(b)
+        tot = mnrl_pass(model, opt, pairs)
         print(f"  epoch {ep}: loss {tot / len(pairs):.4f}", flush=True)
     model.eval()
 

@@ -15,9 +15,8 @@ import torch
 from helpers.search import query_form
 from ftcv import fresh
 from ftcv2 import enc
-from selfsup import encoded_texts, tickets
+from selfsup import LR, encoded_texts, mnrl_pass, tickets
 
-BATCH, LR, SCALE = 32, 2e-5, 20.0
 SEEDS = [int(s) for s in os.environ.get("SEEDS", "0").split()]
 
 
@@ -31,16 +30,7 @@ def run(name, seed, epochs, texts, qtexts, base, meta):
     for ep in range(1, epochs + 1):
         model.train()
         rng.shuffle(pairs)
-        tot = 0.0
-        for i in range(0, len(pairs), BATCH):
-            b = pairs[i:i + BATCH]
-            if len(b) < 2:
-                continue
-            ea = torch.nn.functional.normalize(model(model.tokenize([x[0] for x in b]))["sentence_embedding"], dim=1)
-            eb = torch.nn.functional.normalize(model(model.tokenize([x[1] for x in b]))["sentence_embedding"], dim=1)
-            loss = torch.nn.functional.cross_entropy(SCALE * ea @ eb.T, torch.arange(len(b)))
-            opt.zero_grad(); loss.backward(); opt.step()
-            tot += float(loss.detach()) * len(b)
+        tot = mnrl_pass(model, opt, pairs)
         model.eval()
         print(f"  {name} seed {seed} epoch {ep}: loss {tot / len(pairs):.4f}", flush=True)
         tag = f"ep{ep}s{seed}"

@@ -30,9 +30,8 @@ import torch
 from helpers.search import query_form
 from ftcv import fresh
 from ftcv2 import enc
-from selfsup import encoded_texts, tickets  # the same tickets and texts as the baseline
+from selfsup import LR, encoded_texts, mnrl_pass, tickets  # the same tickets, texts and training step as the baseline
 
-BATCH, LR, SCALE = 32, 2e-5, 20.0
 MASK = os.environ.get("MASK") == "1"
 CORRUPT = float(os.environ.get("CORRUPT") or 0)
 FILTER = os.environ.get("FILTER") == "1"
@@ -80,25 +79,18 @@ def train(model, pairs, mask=False):
     opt = torch.optim.AdamW(model.parameters(), lr=LR)
     rng = random.Random(0)
     masked = 0
+
+    def same_subject(logits, b):
+        nonlocal masked
+        keys = [x[2] for x in b]
+        same = torch.tensor([[a == c for c in keys] for a in keys])
+        same.fill_diagonal_(False)
+        masked += int(same.sum())
+        return logits.masked_fill(same, NEG_INF)
+
     for ep in range(EPOCHS):
         rng.shuffle(pairs)
-        tot = 0.0
-        for i in range(0, len(pairs), BATCH):
-            b = pairs[i:i + BATCH]
-            if len(b) < 2:
-                continue
-            ea = torch.nn.functional.normalize(model(model.tokenize([x[0] for x in b]))["sentence_embedding"], dim=1)
-            eb = torch.nn.functional.normalize(model(model.tokenize([x[1] for x in b]))["sentence_embedding"], dim=1)
-            logits = SCALE * ea @ eb.T
-            if mask:
-                keys = [x[2] for x in b]
-                same = torch.tensor([[a == c for c in keys] for a in keys])
-                same.fill_diagonal_(False)
-                masked += int(same.sum())
-                logits = logits.masked_fill(same, NEG_INF)
-            loss = torch.nn.functional.cross_entropy(logits, torch.arange(len(b)))
-            opt.zero_grad(); loss.backward(); opt.step()
-            tot += float(loss.detach()) * len(b)
+        tot = mnrl_pass(model, opt, pairs, same_subject if mask else None)
         print(f"  epoch {ep}: loss {tot / len(pairs):.4f}" + (f", masked logits {masked}" if mask else ""), flush=True)
     model.eval()
 

@@ -14,6 +14,7 @@ import collections, json, os, pickle, sys
 import numpy as np
 import evaluate as E
 import vec_eval as V
+from draws import resplits
 
 N = int(sys.argv[1])
 PICKERS = os.environ.get("PICKERS", "p,p0.95,cp0.8").split(",")
@@ -58,17 +59,8 @@ for name in sys.argv[2:]:
     vec = pickle.load(open(f"{pref}{name}.pkl", "rb"))
     rows = E.load(name)
     scored = {m: rules(vec, rows, m) for m in MODELS}
-    orig = [r["split"] for r in rows]
-    n_cal = sum(s == "calibration" for s in orig)
-    by_kind = collections.defaultdict(list)
-    for i, r in enumerate(rows):
-        by_kind[r["kind"]].append(i)
     out = collections.defaultdict(list)
-    for b in range(N):
-        cal = set()
-        for k, idx in by_kind.items():
-            idx = list(rng.permutation(idx))
-            cal.update(idx[: int(round(len(idx) * n_cal / len(rows)))])
+    for cal in resplits(rows, N, rng):
         for m, (data, rl) in scored.items():
             for i, r in enumerate(data):
                 r["split"] = "calibration" if i in cal else "holdout"
