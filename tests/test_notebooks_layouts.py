@@ -33,6 +33,8 @@ def _outputs(path) -> str:
     return "\n".join(parts)
 
 
+# the whole series, notebook 05's tune training among it (~3 min alone): above the 600 s default
+@pytest.mark.timeout(1800)
 def test_notebooks_03_to_06_run_on_a_connector_made_collection(lite_dir, tmp_path, monkeypatch):
     assert [p.name[:2] for p in NOTEBOOKS] == ["03", "04", "05", "06"]
     thresholds = tmp_path / "thresholds.json"

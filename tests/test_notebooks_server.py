@@ -28,6 +28,8 @@ def _text(nb) -> str:
     return "\n".join(parts)
 
 
+# the whole series, notebook 05's tune training among it (~3 min alone): above the 600 s default
+@pytest.mark.timeout(1800)
 def test_series_runs_on_a_milvus_server(milvus_server, tmp_path, monkeypatch):
     thresholds = tmp_path / "thresholds.json"
     shutil.copy(REPO_ROOT / "helpers" / "thresholds.json", thresholds)
