@@ -141,7 +141,7 @@ def test_paging_and_filter_delete_on_the_server(milvus_server):
 
 
 WARM_SCRIPT = r"""
-import sys, tempfile, threading
+import shutil, sys, tempfile, threading
 import numpy as np
 from helpers.lite_server import install_patches, warm_up
 install_patches()  # as helpers.lite_server.serve does
@@ -155,7 +155,8 @@ class Spy:  # records every import the server's threads start
         if threading.current_thread() is not threading.main_thread():
             imported.append(name)
         return None
-server, db, port = start_server_in_thread(data_dir=tempfile.mkdtemp() + "/w.db", host="127.0.0.1", port=0)
+where = tempfile.mkdtemp()  # removed at the end: nothing of the test outlives it
+server, db, port = start_server_in_thread(data_dir=where + "/w.db", host="127.0.0.1", port=0)
 client = MilvusClient(uri=f"http://127.0.0.1:{port}")
 schema = client.create_schema(auto_id=True, enable_dynamic_field=True)
 schema.add_field("pk", DataType.INT64, is_primary=True)
@@ -180,6 +181,7 @@ client.search("c", probe, filter='status == "new"', limit=3, output_fields=["tex
 sys.meta_path.pop(0)
 server.stop(grace=1)
 db.close()
+shutil.rmtree(where, ignore_errors=True)
 print(" ".join(sorted(set(imported))))
 """
 
