@@ -154,6 +154,7 @@ def bench_tuned(tmp: Path, log: Callable[[str], None], seeds: tuple[int, ...] = 
     """As :func:`bench_generality`, each dataset's model first tuned on its own tickets (no labels)."""
     from helpers.tuning import TuneConfig, tune
 
+    config = TuneConfig()  # the product's defaults, recorded with each row
     cache = load_settings().data_dir / "bench" / "tuned.sqlite"  # keyed by model name: tuned vectors apart
     cache.parent.mkdir(parents=True, exist_ok=True)
     datasets = [("shipped", ROOT / "data" / "zendesk", ROOT / "data" / "labels" / "queries.jsonl")]
@@ -163,11 +164,11 @@ def bench_tuned(tmp: Path, log: Callable[[str], None], seeds: tuple[int, ...] = 
     rows = []
     for name, source, labels in datasets:
         data_dir = tmp / f"tuned-{name.replace(' ', '')}"
-        tuned = tune(source, data_dir)
+        tuned = tune(source, data_dir, config)
         env = {"EMBEDDING_MODEL": tuned.name, "HELPERS_DATA_DIR": str(data_dir)}
         row = measure(f"tuned-{name}", source, labels, tmp, cache, env)
         rows.append({**row, "dataset": name, "tune_seconds": round(tuned.seconds, 1), "tickets": tuned.pairs,
-                     "epochs": TuneConfig().epochs})
+                     "epochs": config.epochs})
         log(_line(rows[-1]) + f" [tuned on {tuned.pairs} tickets in {tuned.seconds:.0f} s]")
     return {
         "rows": rows,
