@@ -639,6 +639,18 @@ def _which(met: list[str], n: int) -> str:
     return f" ({', '.join(met)})" if met and len(met) < n else ""
 
 
+def _fleet_sentence(g: dict[str, Any]) -> str:
+    """How the fleet rows were made, when the run has any."""
+    if not g.get("fleet_seeds"):
+        return ""
+    return (
+        ", and datasets from a second prose catalogue (`data/generate.py --catalogue fleet`, seeds "
+        f"{', '.join(str(s) for s in g['fleet_seeds'])}: another company, a fleet-telematics SaaS, "
+        "with its own customers, problems, tickets, articles and requests, written apart from the "
+        "shipped prose; rows `fleet...`)"
+    )
+
+
 def _generality_section(g: dict[str, Any]) -> list[str]:
     rows = g["rows"]
     met = [r["dataset"] for r in rows if r["met"]]
@@ -647,8 +659,9 @@ def _generality_section(g: dict[str, Any]) -> list[str]:
         "",
         "The shipped dataset, then datasets written by `data/generate.py` with other seeds (other "
         "ticket wordings, organisations, statuses, duplicate pairs and labels, from the same prose "
-        "catalogue: `python -m benchmarks.generality`'s `SEEDS`, never used to pick anything). Each is "
-        "synced into its own Lite database by the product's sync and calibrated by the product's "
+        "catalogue: `python -m benchmarks.generality`'s `SEEDS`, never used to pick anything)"
+        + _fleet_sentence(g)
+        + ". Each is synced into its own Lite database by the product's sync and calibrated by the product's "
         "`calibrate` with its default rule (highest recall with calibration precision >= "
         f"{g['target_precision']:g}) on its own calibration split; the warning is then measured on "
         "its holdout split. The precision interval is the 95% Wilson interval of the holdout's "

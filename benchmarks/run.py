@@ -168,18 +168,18 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             int8 = bench_int8(dataset, tmp, log)
         results["int8"] = {**common, **int8, "load": load.samples}
     if "generality" in args.only:
-        from .generality import SEEDS, bench_generality
+        from .generality import FLEET_SEEDS, SEEDS, bench_generality
 
         with LoadSampler() as load:
             log("the duplicate warning on datasets it was never tuned on:")
-            generality = bench_generality(tmp, log, SEEDS[:1] if quick else SEEDS)
+            generality = bench_generality(tmp, log, *((SEEDS[:1], ()) if quick else (SEEDS, FLEET_SEEDS)))
         results["generality"] = {**common, **generality, "load": load.samples}
     if "tuned" in args.only:
-        from .generality import SEEDS, bench_tuned
+        from .generality import FLEET_SEEDS, SEEDS, bench_tuned
 
         with LoadSampler() as load:
             log("the same, each dataset's model first tuned on its own tickets (no labels):")
-            tuned = bench_tuned(tmp, log, SEEDS[:1] if quick else SEEDS)
+            tuned = bench_tuned(tmp, log, *((SEEDS[:1], ()) if quick else (SEEDS, FLEET_SEEDS)))
         results["tuned"] = {**common, **tuned, "load": load.samples}
     if "series" in args.only:
         from .proc import bench_series

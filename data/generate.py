@@ -2,16 +2,21 @@
 """Generate the shipped Zendesk dataset: two Airbyte syncs, labels and READMEs.
 
 Usage:
-    python data/generate.py              # writes into data/ (next to this script)
-    python data/generate.py --out DIR    # writes the same files under DIR
+    python data/generate.py                      # writes into data/ (next to this script)
+    python data/generate.py --out DIR            # writes the same files under DIR
+    python data/generate.py --catalogue fleet --out DIR   # another company's prose (data/source_fleet/)
 
 Python standard library only. Deterministic: one seeded random generator, fixed clock, sorted
-iteration everywhere, so two runs give byte-identical files. All prose lives in data/source/.
+iteration everywhere, so two runs give byte-identical files. All prose lives in a catalogue folder:
+data/source/ (AcmeFlow, the shipped dataset) or data/source_fleet/ (Roadlark, a fleet-telematics
+company with other customers, problems and vocabulary, for measuring on data the shipped
+thresholds never saw).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import re
@@ -19,24 +24,18 @@ import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
-sys.dont_write_bytecode = True  # keep data/source/ free of __pycache__
-sys.path.insert(0, str(HERE / "source"))
-
-import articles_long  # noqa: E402
-import articles_short  # noqa: E402
-import common  # noqa: E402
-import misc  # noqa: E402
-import problems_a  # noqa: E402
-import problems_b  # noqa: E402
+sys.dont_write_bytecode = True  # keep the catalogue folders free of __pycache__
+CATALOGUES = {"acmeflow": HERE / "source", "fleet": HERE / "source_fleet"}
+MODULES = ("articles_long", "articles_short", "common", "misc", "problems_a", "problems_b")
 
 SEED = 20240315
 UTC = UTC
 SYNC1_AT = datetime(2024, 3, 15, 10, 0, 0, tzinfo=UTC)
 SYNC2_AT = datetime(2024, 3, 22, 10, 0, 0, tzinfo=UTC)
 FIRST_TICKET_ID = 1001
-BASE = f"https://{common.SUBDOMAIN}.zendesk.com"
 STATE_EVERY = 50
 STATUSES = ["new", "open", "pending", "hold", "solved", "closed"]
 LETTER = {"n": "new", "o": "open", "p": "pending", "h": "hold", "s": "solved", "c": "closed"}
@@ -44,18 +43,47 @@ BRAND_ID = 360001829374
 TICKET_FORM_ID = 360000612745
 FIELD_AREA, FIELD_PLAN, FIELD_APP = 360011112221, 360011112222, 360011112223
 CUSTOM_STATUS = {s: 360000214800 + i for i, s in enumerate(STATUSES, 1)}
-SECTIONS = {
-    "account": 360003311201, "billing": 360003311202, "import_export": 360003311203,
-    "api": 360003311204, "integrations": 360003311205, "mobile": 360003311206,
-    "notifications": 360003311207, "users": 360003311208, "reporting": 360003311209,
-    "data": 360003311210, "workflows": 360003311211, "invoicing": 360003311212,
-    "announcements": 360003311213,
-}
-PROBLEMS = problems_a.PROBLEMS + problems_b.PROBLEMS
-PROBLEM = {p["key"]: p for p in PROBLEMS}
-ORG = {code: dict(code=code, id=oid, name=name, domain=dom, plan=plan)
-       for code, oid, name, dom, plan in common.ORGS}
-ORG_BY_ID = {o["id"]: o for o in ORG.values()}
+
+# Set by load_catalogue (the prose modules and what is derived from them).
+SOURCE: Path
+articles_long: ModuleType
+articles_short: ModuleType
+common: ModuleType
+misc: ModuleType
+BASE: str
+SECTIONS: dict[str, int]
+HREF_ALIAS: dict[str, str]
+PROBLEMS: list[dict]
+PROBLEM: dict[str, dict]
+ORG: dict[str, dict]
+ORG_BY_ID: dict[int, dict]
+
+
+def load_catalogue(folder: Path) -> None:
+    """Point the generator at the prose modules in `folder` (data/source/ unless told otherwise)."""
+    global SOURCE, articles_long, articles_short, common, misc, BASE, SECTIONS, HREF_ALIAS
+    global PROBLEMS, PROBLEM, ORG, ORG_BY_ID
+    mods = {}
+    for name in MODULES:
+        path = folder / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(f"_catalogue_{folder.name}_{name}", path)
+        if spec is None or spec.loader is None:
+            raise SystemExit(f"no {name}.py in {folder}")
+        mods[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mods[name])
+    SOURCE = folder
+    articles_long, articles_short = mods["articles_long"], mods["articles_short"]
+    common, misc = mods["common"], mods["misc"]
+    BASE = f"https://{common.SUBDOMAIN}.zendesk.com"
+    SECTIONS, HREF_ALIAS = common.SECTIONS, common.HREF_ALIAS
+    PROBLEMS = mods["problems_a"].PROBLEMS + mods["problems_b"].PROBLEMS
+    PROBLEM = {p["key"]: p for p in PROBLEMS}
+    ORG = {code: dict(code=code, id=oid, name=name, domain=dom, plan=plan)
+           for code, oid, name, dom, plan in common.ORGS}
+    ORG_BY_ID = {o["id"]: o for o in ORG.values()}
+
+
+load_catalogue(CATALOGUES["acmeflow"])
 
 
 # ---------------------------------------------------------------- helpers
@@ -283,7 +311,7 @@ def make_specs(rng, people):
                           origin="written", who=who, subject=subject, description=text))
     for key, problem, code, letter, who, subject, text, _changes in misc.EDITED:
         specs.append(dict(problem=problem, feature=PROBLEM[problem]["feature"], org=code,
-                          status=LETTER[letter], lang="fr" if code == "MV" else "en",
+                          status=LETTER[letter], lang=misc.LANG.get(subject, "en"),
                           origin="written", key=key, who=who, subject=subject, description=text))
     for key, code, status, subject, text in misc.UNRELATED:
         specs.append(dict(problem=f"other_{key}", feature="other", org=code,
@@ -455,8 +483,6 @@ def touch(rec: dict, when: datetime, rng) -> None:
 # ---------------------------------------------------------------- articles
 
 HREF = re.compile(r'href="/hc/en-us/articles/([a-z0-9-]+)"')
-HREF_ALIAS = {"troubleshooting-saml": "sso-troubleshooting", "jit-provisioning": "sso-jit",
-              "vat": "vat-details"}
 
 
 def build_articles(rng, agents, specs, start_id, now, lo):
@@ -612,7 +638,8 @@ def build(out: Path) -> None:
     specs = make_specs(rng, people)
     specs = realise(specs, rng, people, agents, SYNC1_AT, seen, FIRST_TICKET_ID)
     # A customer who pressed "submit" twice: an exact copy 47 seconds later (deleted in sync 2).
-    original = next(s for s in specs if s["problem"] == "ios_push" and s["org"] == "PS"
+    twice_problem, twice_org = common.DOUBLE_SUBMIT
+    original = next(s for s in specs if s["problem"] == twice_problem and s["org"] == twice_org
                      and s["status"] == "new")
     twin = dict(original, origin="double_submit", key="double_submit")
     twin["created"] = original["created"] + timedelta(seconds=47)
@@ -865,9 +892,23 @@ def main_readme(specs, tickets1, articles1, labels) -> str:
                       sum(x["split"] == "holdout" for x in ls)))
     langs = Counter(s["lang"] for s in specs)
     long_titles = ", ".join(f"\"{a['title']}\"" for a in articles_long.ARTICLES)
+    form_org = ""
+    regenerate = """```
+python data/generate.py            # rewrites the files above in place
+python data/generate.py --out DIR  # writes them under DIR instead
+```
+"""
+    name = next(k for k, v in CATALOGUES.items() if v == SOURCE)
+    if name != "acmeflow" or SEED != 20240315:
+        regenerate = f"""```
+python data/generate.py --catalogue {name} --seed {SEED} --out DIR
+```
+"""
+    if getattr(common, "FORM_ORG", None):
+        form_org = f"`{common.FORM_ORG}` is the organisation the tutorial's form uses.\n\n"
     return f"""# Data
 
-Generated by `data/generate.py` from the prose in `data/source/`; do not edit the generated files
+Generated by `data/generate.py` from the prose in `data/{SOURCE.name}/`; do not edit the generated files
 by hand. Everything here was written for this project: the company, its customers, every ticket,
 article and query are fiction. No existing dataset was copied.
 
@@ -878,16 +919,12 @@ article and query are fiction. No existing dataset was copied.
 | `labels/queries.jsonl` | {len(labels)} labelled support requests for calibrating and testing thresholds |
 | `labels/ticket_problems.jsonl` | ground truth per ticket: which problem of the catalogue it reports |
 | `schemas/` | the connector's JSON schemas (Airbyte source-zendesk-support 4.9.1), used by the tests |
-| `source/` | the prose the generator assembles |
+| `{SOURCE.name}/` | the prose the generator assembles |
 | `generate.py` | the generator |
 
 ## Regenerate
 
-```
-python data/generate.py            # rewrites the files above in place
-python data/generate.py --out DIR  # writes them under DIR instead
-```
-
+{regenerate}
 Python standard library only, one seeded `random.Random({SEED})`, a fixed clock: two runs give
 byte-identical files, and `tests/test_data.py` checks that regenerating reproduces the committed
 files.
@@ -908,18 +945,13 @@ Tickets carry `subject`, `raw_subject` and `description` (the customer's first m
 
 ## The company
 
-**{common.COMPANY}** is a fictional B2B SaaS for workflow automation and invoicing: approval
-workflows, invoices, CSV import/export, a REST API with webhooks, Slack and Salesforce
-integrations, mobile apps, dashboards, SSO/SAML and two-factor authentication, roles and data
-retention. Its Zendesk is `{common.SUBDOMAIN}.zendesk.com`.
+**{common.COMPANY}** is {common.ABOUT}. Its Zendesk is `{common.SUBDOMAIN}.zendesk.com`.
 
 ## Organisations (first sync)
 
 {table(["organization_id", "code", "name", "tickets"], orows)}
 
-`360033549136` is the organisation the tutorial's form uses.
-
-## Tickets (first sync)
+{form_org}## Tickets (first sync)
 
 {len(tickets1)} tickets, ids {min(tickets1)}-{max(tickets1)} in creation order. Statuses:
 {", ".join(f"{k} {status_count[k]}" for k in STATUSES)}.
@@ -932,8 +964,7 @@ casual lower-case style for some; so each customer words the same problem differ
 line to several paragraphs. {sum(s['origin'] == 'written' for s in specs)} tickets are written whole
 (non-English ones, long forwarded threads, a pasted API token and card number that the second
 sync redacts). One ticket was submitted twice (an exact copy, deleted by the second sync).
-{len(unrelated)} tickets are unrelated to any catalogue problem (W-9 requests, spam, feature
-requests, an out-of-office reply, a message meant for a gym...).
+{len(unrelated)} tickets are unrelated to any catalogue problem ({common.UNRELATED_EXAMPLES}).
 
 ### Problem catalogue
 
@@ -992,9 +1023,16 @@ a test ticket and the double submission; one article edited, one added, one dele
 
 
 def main(argv=None) -> int:
+    global SEED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE, help="output folder (default: data/)")
+    parser.add_argument("--catalogue", choices=sorted(CATALOGUES), default="acmeflow",
+                        help="whose prose: acmeflow (data/source/, the shipped dataset) or fleet "
+                             "(data/source_fleet/)")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     args = parser.parse_args(argv)
+    SEED = args.seed
+    load_catalogue(CATALOGUES[args.catalogue])
     build(args.out)
     return 0
 

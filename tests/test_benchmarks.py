@@ -162,8 +162,9 @@ def test_arithmetic_of_a_pass_and_of_padding():
 
 @pytest.mark.slow
 def test_generality_part_measures_the_default_rule_on_unseen_data(tmp_path, monkeypatch):
-    """The shipped dataset reproduces the shipped pick; a generated dataset is measured the same way."""
-    from benchmarks.generality import bench_generality
+    """The shipped dataset reproduces the shipped pick; generated datasets (a seed, the fleet catalogue)
+    are measured the same way."""
+    from benchmarks.generality import FLEET_DEFAULT_SEED, bench_generality
     from benchmarks.report import _generality_section
     from helpers.embeddings import MINILM
     from helpers.thresholds import SHIPPED_FILE, read_file
@@ -171,21 +172,25 @@ def test_generality_part_measures_the_default_rule_on_unseen_data(tmp_path, monk
     monkeypatch.setenv("HELPERS_DATA_DIR", str(tmp_path))
     (tmp_path / "models").symlink_to(load_settings({}).data_dir / "models")
     lines: list[str] = []
-    g = bench_generality(tmp_path, lines.append, seeds=(7,))
-    shipped, seed7 = g["rows"]
+    g = bench_generality(tmp_path, lines.append, seeds=(7,), fleet=(FLEET_DEFAULT_SEED,))
+    shipped, seed7, fleet = g["rows"]
+    assert [r["dataset"] for r in g["rows"]] == ["shipped", "seed 7", "fleet"]
     assert shipped["threshold"] == read_file(SHIPPED_FILE)[MINILM.name]["ticket"]
-    assert shipped["holdout_queries"] > 50 and seed7["holdout_queries"] > 50
-    for row in (shipped, seed7):
+    for row in (shipped, seed7, fleet):
+        assert row["holdout_queries"] > 50
         assert row["holdout_flags"] == row["holdout_right"] + row["holdout_wrong"] > 0
         assert row["holdout_precision"] == round(row["holdout_right"] / row["holdout_flags"], 4)
         lo, hi = row["precision_interval"]
         assert lo <= row["holdout_precision"] <= hi
         assert row["met"] == (row["holdout_precision"] >= 0.9 and row["holdout_recall"] >= 0.8)
-    assert seed7["threshold"] != shipped["threshold"]  # picked on its own calibration split
-    assert len(lines) == 2 and lines[1].startswith("  seed 7")
+    assert len({shipped["threshold"], seed7["threshold"], fleet["threshold"]}) == 3  # each its own pick
+    fleet_tickets = (tmp_path / "fleet" / "zendesk" / "tickets.jsonl").read_text(encoding="utf-8")
+    assert fleet_tickets.count("Roadlark") > 100 and "AcmeFlow" not in fleet_tickets
+    assert len(lines) == 3 and lines[1].startswith("  seed 7") and lines[2].startswith("  fleet")
     text = "\n".join(_generality_section({**g, "load": [0.5]}))
     met = sum(r["met"] for r in g["rows"])
-    assert f"Met on {met} of 2 datasets" in text and text.count("| seed 7 |") == 1
+    assert f"Met on {met} of 3 datasets" in text and text.count("| seed 7 |") == 1
+    assert "--catalogue fleet`, seeds 20240315" in text and text.count("| fleet |") == 1
 
 
 def test_tuned_section_sets_each_dataset_beside_its_stock_result():

@@ -192,3 +192,31 @@ DISCLAIMERS = [
 ]
 
 MOBILE_FOOTERS = ["Sent from my iPhone", "Sent from my Galaxy", "Sent from Outlook for Android"]
+
+# Help Center section ids (article "section" key -> section_id)
+SECTIONS = {
+    "account": 360003311201, "billing": 360003311202, "import_export": 360003311203,
+    "api": 360003311204, "integrations": 360003311205, "mobile": 360003311206,
+    "notifications": 360003311207, "users": 360003311208, "reporting": 360003311209,
+    "data": 360003311210, "workflows": 360003311211, "invoicing": 360003311212,
+    "announcements": 360003311213,
+}
+
+# Old article slugs some bodies link to (slug -> article key)
+HREF_ALIAS = {"troubleshooting-saml": "sso-troubleshooting", "jit-provisioning": "sso-jit",
+              "vat": "vat-details"}
+
+# The ticket submitted twice (problem, org): the first new ticket of that pair gets an exact copy
+DOUBLE_SUBMIT = ("ios_push", "PS")
+
+# For the generated README
+ABOUT = (
+    "a fictional B2B SaaS for workflow automation and invoicing: approval\n"
+    "workflows, invoices, CSV import/export, a REST API with webhooks, Slack and Salesforce\n"
+    "integrations, mobile apps, dashboards, SSO/SAML and two-factor authentication, roles and data\n"
+    "retention"
+)
+UNRELATED_EXAMPLES = (
+    "W-9 requests, spam, feature\nrequests, an out-of-office reply, a message meant for a gym..."
+)
+FORM_ORG = 360033549136  # the organisation the tutorial's form uses

@@ -87,6 +87,7 @@ LANG = {
     "Numéro de TVA absent des factures": "fr",
     "Trop d'e-mails de notification": "fr",
     "Aplicativo fecha ao abrir (Android)": "pt",
+    "Carte refusée": "fr",
 }
 
 # Tickets that the second sync edits by hand. Each is placed in an (org, problem) pair no label
