@@ -839,3 +839,37 @@ def test_wilson_interval_known_values():
     assert (round(lo, 3), round(hi, 3)) == (0.738, 0.937)
     assert cal.wilson_interval(0, 0) == (0.0, 1.0)
     assert cal.wilson_interval(10, 10)[1] == 1.0 and cal.wilson_interval(0, 10)[0] == 0.0
+
+
+def test_a_warning_that_lets_most_duplicates_through_is_said_with_its_levers():
+    calibration = [tk(f"c{i}", 0.1 + 0.01 * i) for i in range(20)] + [
+        tk(f"n{i}", 0.8 + 0.01 * i, dup=False) for i in range(20)
+    ]
+    calibration += [tk(f"d{i}", 0.85 + 0.01 * i) for i in range(6)]  # among the look-alikes: a related band
+    # holdout: 3 duplicates as near as the calibration split's, 7 at look-alike distances
+    holdout = [tk(f"h{i}", 0.15, split="holdout") for i in range(3)]
+    holdout += [tk(f"m{i}", 0.85, split="holdout") for i in range(7)]
+    holdout += [tk(f"f{i}", 1.2, dup=False, split="holdout") for i in range(10)]
+    result = fit(data_of(calibration + holdout), n_boot=50)
+    held = result.ticket.holdout
+    assert (held["tp"], held["fn"], held["fp"]) == (3, 7, 0) and held["recall"] == 0.3
+    said = [w for w in result.warnings if w.startswith("On the holdout split the warning catches")]
+    linked = result.related.holdout["recall"]
+    assert result.related.threshold is not None and linked == 1.0  # the related level reaches all ten
+    assert said == [
+        "On the holdout split the warning catches 3 of 10 duplicates (recall 0.300, below 0.8): 7 "
+        "would be filed again. To stay precise the threshold sits below most duplicates' distances: "
+        "with this model, many duplicates are no nearer to the request than its look-alikes. With "
+        "the 'possibly related' links, 1.000 of them are at least shown."
+    ]
+    assert said[0] in summary(result) and said[0] in result_json(result)["warnings"]
+    for model, hint in ((MODEL_NAME, True), (tuned_name("c" * 64), False)):
+        other = fit(replace(data_of(calibration + holdout), model=model), n_boot=50, target_precision=0.9)
+        line = [w for w in other.warnings if w.startswith("On the holdout split the warning catches")]
+        assert line == [said[0] + (cal.TUNE_HINT if hint else "")], model
+    # recall at the floor is not below it: nothing said
+    near = [tk(f"k{i}", 0.15, split="holdout") for i in range(5)]
+    enough = holdout[:3] + near + holdout[3:5] + holdout[10:]
+    ok = fit(data_of(calibration + enough), n_boot=50)
+    assert ok.ticket.holdout["recall"] == cal.RECALL_FLOOR
+    assert not any(w.startswith("On the holdout split the warning catches") for w in ok.warnings)
