@@ -97,3 +97,12 @@ def test_generating_twice_gives_the_same_bytes(fleet, tmp_path):
     assert len(produced) >= 9
     for rel in produced:
         assert (fleet / rel).read_bytes() == (again / rel).read_bytes(), rel
+
+
+def test_its_long_articles_exceed_1000_gpt2_tokens(fleet):
+    """The generated README says its long articles are split into several 1000-token chunks."""
+    encode = shipped.gpt2_token_counter()
+    assert encode is not None
+    articles = shipped.records(fleet / "zendesk", "articles")
+    long = [a["title"] for a in articles if len(encode(f"title: {a['title']}\nbody: {a['body']}")) > 1000]
+    assert len(long) >= 5, long
