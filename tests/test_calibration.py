@@ -802,6 +802,14 @@ def test_threshold_table_measures_each_row_on_the_holdout():
     assert low["value"] <= pick["value"] <= high["value"]
 
 
+def tune_named_for_the_stock_model_only(tickets, prefix: str, line: str) -> None:
+    """The stock offline model has one more lever, tune; a tuned model (or another model) has not."""
+    for model, hint in ((MODEL_NAME, True), (tuned_name("c" * 64), False)):
+        other = fit(replace(data_of(tickets), model=model), n_boot=50, target_precision=0.9)
+        said = [w for w in other.warnings if w.startswith(prefix)]
+        assert said == [line + (cal.TUNE_HINT if hint else "")], model
+
+
 def test_a_pick_that_does_not_hold_on_the_holdout_is_said_with_its_interval():
     calibration = [tk(f"c{i}", 0.1 + 0.01 * i) for i in range(20)] + [
         tk(f"n{i}", 0.8 + 0.01 * i, dup=False) for i in range(20)
@@ -823,11 +831,7 @@ def test_a_pick_that_does_not_hold_on_the_holdout_is_said_with_its_interval():
         "the threshold, or pick for a higher target (--target-precision)."
     ]
     assert said[0] in summary(result) and said[0] in result_json(result)["warnings"]
-    # the stock offline model has one more lever, tune; a tuned model (or another model) has not
-    for model, hint in ((MODEL_NAME, True), (tuned_name("c" * 64), False)):
-        other = fit(replace(data_of(calibration + holdout), model=model), n_boot=50, target_precision=0.9)
-        line = [w for w in other.warnings if w.startswith("On the holdout split")]
-        assert line == [said[0] + (cal.TUNE_HINT if hint else "")], model
+    tune_named_for_the_stock_model_only(calibration + holdout, "On the holdout split the warning's", said[0])
     assert "python -m helpers tune --source" in cal.TUNE_HINT
     clean = fit(data_of(calibration + holdout[:10] + holdout[14:]), n_boot=50)
     assert clean.ticket.holdout["precision"] == 1.0
@@ -863,10 +867,8 @@ def test_a_warning_that_lets_most_duplicates_through_is_said_with_its_levers():
         "the 'possibly related' links, 1.000 of them are at least shown."
     ]
     assert said[0] in summary(result) and said[0] in result_json(result)["warnings"]
-    for model, hint in ((MODEL_NAME, True), (tuned_name("c" * 64), False)):
-        other = fit(replace(data_of(calibration + holdout), model=model), n_boot=50, target_precision=0.9)
-        line = [w for w in other.warnings if w.startswith("On the holdout split the warning catches")]
-        assert line == [said[0] + (cal.TUNE_HINT if hint else "")], model
+    catches = "On the holdout split the warning catches"
+    tune_named_for_the_stock_model_only(calibration + holdout, catches, said[0])
     # recall at the floor is not below it: nothing said
     near = [tk(f"k{i}", 0.15, split="holdout") for i in range(5)]
     enough = holdout[:3] + near + holdout[3:5] + holdout[10:]
