@@ -614,8 +614,8 @@ class CalibrationResult:
             out.append(
                 f"On the holdout split the warning catches {held['tp']} of {duplicates} duplicates "
                 f"(recall {recall:.3f}, below {RECALL_FLOOR:g}): {held['fn']} would be filed again. "
-                "To stay precise the threshold sits below most duplicates' distances: with this "
-                "model, many duplicates are no nearer to the request than its look-alikes."
+                "The threshold is strict to stay precise: with this model, many duplicates are no "
+                "nearer to the request than its look-alikes."
                 + (
                     f" With the 'possibly related' links, {linked:.3f} of them are at least shown."
                     if linked is not None and self.related.threshold is not None

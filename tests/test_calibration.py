@@ -862,9 +862,9 @@ def test_a_warning_that_lets_most_duplicates_through_is_said_with_its_levers():
     assert result.related.threshold is not None and linked == 1.0  # the related level reaches all ten
     assert said == [
         "On the holdout split the warning catches 3 of 10 duplicates (recall 0.300, below 0.8): 7 "
-        "would be filed again. To stay precise the threshold sits below most duplicates' distances: "
-        "with this model, many duplicates are no nearer to the request than its look-alikes. With "
-        "the 'possibly related' links, 1.000 of them are at least shown."
+        "would be filed again. The threshold is strict to stay precise: with this model, many "
+        "duplicates are no nearer to the request than its look-alikes. With the 'possibly related' "
+        "links, 1.000 of them are at least shown."
     ]
     assert said[0] in summary(result) and said[0] in result_json(result)["warnings"]
     catches = "On the holdout split the warning catches"
