@@ -1,7 +1,5 @@
-"""Long Help Center articles (each well over 1000 gpt2 tokens), written for this project.
-
-Each article: key, title, section key, label names, promoted, body (HTML).
-"""
+"""Roadlark's long Help Center articles (each over 1000 gpt2 tokens), written for this project.
+Same format as data/source/articles_long.py."""
 
 ARTICLES = [
     dict(

@@ -1,10 +1,6 @@
-"""Problem catalogue, part A: GPS tracking, ELD logs, dashcams, fuel, geofences, hardware, maintenance.
-
-Each problem is one distinct Roadlark customer issue. `plan` says which organisations (codes from
-common.ORGS) reported it and with which statuses: n=new o=open p=pending h=hold s=solved c=closed.
-Tickets are composed from the problem's fragments (subject, opener, details, ask) by generate.py.
-`queries` are labelled new support requests: (org code, kind, text), written separately from the
-ticket fragments.
+"""Problem catalogue of the fleet catalogue (Roadlark), part A: GPS tracking, ELD logs, dashcams,
+fuel, geofences, hardware, maintenance. Same format as data/source/problems_a.py (the shipped
+catalogue's): each problem's `plan`, fragments and labelled `queries` are explained there.
 """
 
 PROBLEMS = [
