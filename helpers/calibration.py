@@ -594,6 +594,7 @@ class CalibrationResult:
             out.append("No article threshold met its rule on the calibration split.")
         held = self.ticket.holdout
         target = self.target_precision
+        hint = TUNE_HINT if self.model == MODEL_NAME else ""  # the stock model's one more lever
         precision = held["precision"]
         picked = self.ticket.threshold is not None and target is not None
         if picked and precision is not None and precision < target:
@@ -604,24 +605,23 @@ class CalibrationResult:
                 f"({held['tp']} of {flags} warnings right; 95% interval {lo:.2f}-{hi:.2f}), below "
                 f"the target {target:g} it was picked for: on requests it was not picked on, it "
                 "warns wrongly more often than intended. Label more requests near the threshold, "
-                "or pick for a higher target (--target-precision)."
-                + (TUNE_HINT if self.model == MODEL_NAME else "")
+                "or pick for a higher target (--target-precision)." + hint
             )
         recall = held["recall"]
         if picked and recall is not None and recall < RECALL_FLOOR:
             duplicates = int(held["tp"]) + int(held["fn"])
-            linked = (self.related.holdout or {}).get("recall") if self.related else None
+            related = self.related if self.related and self.related.threshold is not None else None
+            linked = related.holdout.get("recall") if related else None
+            shown = "" if linked is None else (
+                f" With the 'possibly related' links, {linked:.3f} of them are at least shown."
+            )
             out.append(
                 f"On the holdout split the warning catches {held['tp']} of {duplicates} duplicates "
                 f"(recall {recall:.3f}, below {RECALL_FLOOR:g}): {held['fn']} would be filed again. "
                 "The threshold is strict to stay precise: with this model, many duplicates are no "
                 "nearer to the request than its look-alikes."
-                + (
-                    f" With the 'possibly related' links, {linked:.3f} of them are at least shown."
-                    if linked is not None and self.related.threshold is not None
-                    else ""
-                )
-                + (TUNE_HINT if self.model == MODEL_NAME else "")
+                + shown
+                + hint
             )
         return tuple(out)
 

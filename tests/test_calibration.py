@@ -869,6 +869,10 @@ def test_a_warning_that_lets_most_duplicates_through_is_said_with_its_levers():
     assert said[0] in summary(result) and said[0] in result_json(result)["warnings"]
     catches = "On the holdout split the warning catches"
     tune_named_for_the_stock_model_only(calibration + holdout, catches, said[0])
+    # no related band (the calibration split separates perfectly): the same sentence, without the links
+    no_band = fit(data_of(calibration[:40] + holdout), n_boot=50)
+    assert no_band.related.threshold is None
+    assert [w for w in no_band.warnings if w.startswith(catches)] == [said[0].split(" With the")[0]]
     # recall at the floor is not below it: nothing said
     near = [tk(f"k{i}", 0.15, split="holdout") for i in range(5)]
     enough = holdout[:3] + near + holdout[3:5] + holdout[10:]

@@ -121,7 +121,11 @@ def test_every_line_is_an_airbyte_message(path):
 
 @pytest.mark.parametrize("path", sync_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_record_validates_against_the_connector_schema(path):
-    validator = validators()[path.stem]
+    assert_records_validate(path, validators()[path.stem])
+
+
+def assert_records_validate(path: Path, validator: Draft7Validator) -> None:
+    """Every RECORD of an Airbyte messages file validates against its stream's schema."""
     for n, m in enumerate(read_messages(path), 1):
         if m["type"] != "RECORD":
             continue
@@ -252,13 +256,18 @@ def test_label_objects(labels, tickets1, articles1):
 
 
 def test_label_balance(labels):
+    assert_balanced(labels)
+    assert sum(q["org_id"] == TUTORIAL_ORG for q in labels) >= 15
+
+
+def assert_balanced(labels: list[dict]) -> None:
+    """About half the requests have a duplicate; every kind is in both splits, in equal measure."""
     with_dup = sum(q["duplicate_of"] is not None for q in labels)
     assert 0.4 <= with_dup / len(labels) <= 0.6
     for kind in KINDS:
         splits = Counter(q["split"] for q in labels if q["kind"] == kind)
         assert splits["calibration"] >= 3 and splits["holdout"] >= 3, kind
         assert abs(splits["calibration"] - splits["holdout"]) <= 1, kind
-    assert sum(q["org_id"] == TUTORIAL_ORG for q in labels) >= 15
 
 
 def check_label(q, tickets, problem_of) -> str | None:

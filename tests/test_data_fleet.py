@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,11 @@ import pytest
 import tests.test_data as shipped
 
 ARGS = ["--catalogue", "fleet"]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
 
 
 def generate(out: Path) -> Path:
@@ -34,7 +38,7 @@ def fleet(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def fleet_labels(fleet):
-    return [json.loads(line) for line in (fleet / "labels" / "queries.jsonl").open(encoding="utf-8")]
+    return read_jsonl(fleet / "labels" / "queries.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -47,16 +51,12 @@ def test_every_record_validates_against_the_connector_schema(fleet):
     paths = sorted((fleet / "zendesk").glob("*.jsonl")) + sorted((fleet / "zendesk_sync2").glob("*.jsonl"))
     assert len(paths) == 4
     for path in paths:
-        for n, m in enumerate(shipped.read_messages(path), 1):
-            if m["type"] == "RECORD":
-                errors = sorted(validators[path.stem].iter_errors(m["record"]["data"]), key=str)
-                assert not errors, f"{path.name}:{n}: {errors[0].message}"
+        shipped.assert_records_validate(path, validators[path.stem])
 
 
 @pytest.mark.parametrize("after_sync2", [False, True], ids=["sync1", "sync1+sync2"])
 def test_labels_hold(fleet, fleet_labels, fleet_tickets, after_sync2):
-    rows = [json.loads(line) for line in (fleet / "labels" / "ticket_problems.jsonl").open(encoding="utf-8")]
-    problem_of = {r["ticket_id"]: r for r in rows}
+    problem_of = {r["ticket_id"]: r for r in read_jsonl(fleet / "labels" / "ticket_problems.jsonl")}
     tickets = shipped.apply_sync(fleet_tickets, fleet / "zendesk_sync2") if after_sync2 else fleet_tickets
     assert set(tickets) <= set(problem_of)
     wrong = [(q["id"], why) for q in fleet_labels if (why := shipped.check_label(q, tickets, problem_of))]
@@ -65,18 +65,14 @@ def test_labels_hold(fleet, fleet_labels, fleet_tickets, after_sync2):
 
 def test_labels_are_balanced_and_fresh(fleet_labels, fleet_tickets):
     assert len(fleet_labels) >= 150
-    with_dup = sum(q["duplicate_of"] is not None for q in fleet_labels)
-    assert 0.4 <= with_dup / len(fleet_labels) <= 0.6
-    for kind in shipped.KINDS:
-        splits = Counter(q["split"] for q in fleet_labels if q["kind"] == kind)
-        assert splits["calibration"] >= 3 and splits["holdout"] >= 3, kind
-        assert abs(splits["calibration"] - splits["holdout"]) <= 1, kind
+    shipped.assert_balanced(fleet_labels)
     descriptions = [t["description"].lower() for t in fleet_tickets.values()]
     assert not [q["id"] for q in fleet_labels if any(q["query"].lower() in d for d in descriptions)]
 
 
 def test_nothing_is_shared_with_the_shipped_catalogue(fleet, fleet_labels, fleet_tickets):
-    ours = [json.loads(line) for line in (shipped.DATA / "labels" / "queries.jsonl").open(encoding="utf-8")]
+    ours = read_jsonl(shipped.DATA / "labels" / "queries.jsonl")
+
     def catalogued(labels):  # novel requests' problems are numbered novel_01... in both
         return {q["problem"] for q in labels if q["kind"] != "novel"}
 
